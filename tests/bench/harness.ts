@@ -1,0 +1,32 @@
+/**
+ * The benchmark harness. Each case measures a subject beside its baseline in the
+ * same run, so the ratio means something on a shared, noisy machine.
+ */
+export interface BenchCase {
+  /** What is measured, e.g. "coverage: 5,000 agents × 28 days". */
+  name: string;
+  /** What it is measured against, e.g. "bare difference-array kernel". */
+  baselineName: string;
+  /** Prepares inputs once (not timed). */
+  setup?: () => Promise<void> | void;
+  subject: () => Promise<unknown> | unknown;
+  baseline: () => Promise<unknown> | unknown;
+  /** Timed repetitions of each side (median reported); default 5. */
+  iterations?: number;
+  /** A goal in words, printed beside the figures, e.g. "≤ 3× baseline and < 100 ms". */
+  goal?: string;
+  /** Returns whether the goal is met, given the medians in ms. */
+  goalMet?: (subjectMs: number, baselineMs: number) => boolean;
+  teardown?: () => Promise<void> | void;
+}
+
+export interface BenchResult {
+  name: string;
+  baselineName: string;
+  subjectMs: number;
+  baselineMs: number;
+  ratio: number;
+  goal?: string;
+  goalMet?: boolean;
+  heapMiB: number;
+}
