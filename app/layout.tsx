@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import "./globals.css";
+import { Providers } from "@/components/layout/providers";
+
+export const metadata: Metadata = {
+  title: { default: "Shiftboard", template: "%s · Shiftboard" },
+  description: "Workforce planning for contact centers on NICE CXone",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

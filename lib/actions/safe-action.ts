@@ -1,0 +1,48 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createSafeActionClient } from "next-safe-action";
+import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import type { Role } from "../auth/roles";
+import { getDb, type Db } from "../db/client";
+import { AppError, isAppError, toPublicError, type PublicError } from "../errors";
+import { logger } from "../logger";
+
+/**
+ * The layered action clients: actionClient (errors masked, request id) →
+ * authedAction (a signed-in user, the database) → roleAction(roles). Middleware runs
+ * before input validation, so an anonymous or wrong-role caller learns nothing about
+ * the input shape. Site scope is checked inside each action against the loaded record.
+ */
+export const actionClient = createSafeActionClient({
+  defaultValidationErrorsShape: "flattened",
+  handleServerError(error): PublicError {
+    const requestId = randomUUID();
+    if (isAppError(error)) {
+      if (error.code === "INTERNAL") logger.error({ err: error, requestId }, "action failed");
+    } else {
+      logger.error({ err: error, requestId }, "action failed");
+    }
+    return toPublicError(error, requestId);
+  },
+});
+
+export interface ActionContext {
+  user: CurrentUser;
+  db: Db;
+  requestId: string;
+}
+
+export const authedAction = actionClient.use(async ({ next }) => {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  const db = await getDb();
+  return next({ ctx: { user, db, requestId: randomUUID() } satisfies ActionContext });
+});
+
+/** An action only these roles may call. Each action file exports its `roles` so tests can prove the refusals. */
+export function roleAction(roles: readonly Role[]) {
+  return authedAction.use(async ({ next, ctx }) => {
+    if (!roles.includes(ctx.user.role)) throw new AppError("FORBIDDEN");
+    return next({ ctx });
+  });
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { Pool } from "pg";
+import { env } from "../env";
+import * as schema from "./schema";
+
+/**
+ * The database: PGlite in a folder under the project by default, a Postgres server
+ * when DATABASE_URL is set. Both speak the same schema and migrations. Queries take
+ * a `Db` as their first argument, so tests pass their own.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/db/migrations");
+
+export interface OpenedDb {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+/** Opens an in-memory PGlite (tests) or a folder-backed one, and migrates it. */
+export async function openPglite(dataDir?: string): Promise<OpenedDb> {
+  let release = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireFolderLock(dataDir);
+  }
+  try {
+    const client = new PGlite(dataDir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db,
+      driver: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** Opens a Postgres server by URL and migrates it. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<OpenedDb> {
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, driver: "postgres", close: () => pool.end() };
+}
+
+/**
+ * PGlite is single-process: two processes opening one folder corrupt it. A lock file
+ * holding the owner's pid turns that into a clear start-up error; a stale lock (its
+ * process gone) is taken over.
+ */
+function acquireFolderLock(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, "shiftboard.lock");
+  try {
+    const owner = Number(fs.readFileSync(lockPath, "utf8"));
+    if (owner && owner !== process.pid && processAlive(owner)) {
+      throw new Error(
+        `The embedded database at ${dataDir} is in use by process ${owner}. Stop it first, or set DATABASE_URL to use a Postgres server.`,
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  fs.writeFileSync(lockPath, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// One opener per process: Next's dev server reloads modules, so the handle lives on globalThis.
+const globalForDb = globalThis as unknown as { __shiftboardDb?: Promise<OpenedDb> };
+
+/** The application's database, opened (and migrated) on first use. */
+export function getDb(): Promise<Db> {
+  return getOpenedDb().then((o) => o.db);
+}
+
+export function getOpenedDb(): Promise<OpenedDb> {
+  if (!globalForDb.__shiftboardDb) {
+    const { DATABASE_URL, PGLITE_DATA_DIR } = env();
+    globalForDb.__shiftboardDb = DATABASE_URL
+      ? openPostgres(DATABASE_URL)
+      : openPglite(path.resolve(/*turbopackIgnore: true*/ process.cwd(), PGLITE_DATA_DIR));
+    globalForDb.__shiftboardDb.catch(() => {
+      globalForDb.__shiftboardDb = undefined;
+    });
+  }
+  return globalForDb.__shiftboardDb;
+}

@@ -1,0 +1,472 @@
+/**
+ * One Postgres schema for the whole domain, shared by PGlite (embedded default) and
+ * a Postgres server. Instants are `timestamptz` (UTC); zones are IANA names stored
+ * beside the site or agent they belong to, never applied to stored values.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { AvailabilityWindow, LaborRules, ShiftBreak, SkillProficiency } from "../domain/types";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => instant("created_at").notNull().defaultNow();
+
+export const roleEnum = pgEnum("role", ["planner", "supervisor", "admin"]);
+export const shiftStatusEnum = pgEnum("shift_status", ["PUBLISHED", "DRAFT"]);
+export const tradeKindEnum = pgEnum("trade_kind", ["swap", "oneSided"]);
+export const tradeStatusEnum = pgEnum("trade_status", [
+  "Unmatched",
+  "Matched",
+  "Approved",
+  "Denied",
+  "PendingReview",
+  "Expired",
+  "Canceled",
+]);
+export const policyEnum = pgEnum("trade_policy", ["Allow", "AdminReview", "Disallow"]);
+export const decisionEnum = pgEnum("trade_decision", ["approve", "reject"]);
+export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "completed", "failed", "canceled"]);
+export const importStatusEnum = pgEnum("import_status", ["validated", "committed", "rejected", "failed"]);
+
+// ── People and places ────────────────────────────────────────────────────────
+
+export const sites = pgTable("sites", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull(),
+  laborRules: jsonb("labor_rules").$type<LaborRules>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const skills = pgTable(
+  "skills",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    parentId: text("parent_id"),
+    equivalenceGroup: text("equivalence_group"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("skills_not_own_parent", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`)],
+);
+
+export const agents = pgTable(
+  "agents",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    name: text("name").notNull(),
+    homeSiteId: text("home_site_id")
+      .notNull()
+      .references(() => sites.id),
+    timeZone: text("time_zone").notNull(),
+    attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+    hireDate: date("hire_date", { mode: "string" }).notNull(),
+    performanceRank: integer("performance_rank").notNull(),
+    contractHoursPerWeek: doublePrecision("contract_hours_per_week").notNull(),
+    availability: jsonb("availability").$type<AvailabilityWindow[]>().notNull().default([]),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("agents_username_key").on(t.username), index("agents_home_site_idx").on(t.homeSiteId)],
+);
+
+export const agentSkills = pgTable(
+  "agent_skills",
+  {
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    skillId: text("skill_id")
+      .notNull()
+      .references(() => skills.id),
+    proficiency: integer("proficiency").notNull().default(3),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.skillId] }),
+    check("agent_skills_proficiency_range", sql`${t.proficiency} between 1 and 5`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: instant("locked_until"),
+    lastLoginAt: instant("last_login_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+/** The sites a supervisor reviews trades for (admins and planners are not site-scoped). */
+export const userSiteScopes = pgTable(
+  "user_site_scopes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.siteId] })],
+);
+
+// ── Schedule and demand ──────────────────────────────────────────────────────
+
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: ["shifts", "demand"] }).notNull(),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    fileBytes: integer("file_bytes").notNull(),
+    format: text("format").notNull(),
+    status: importStatusEnum("status").notNull(),
+    dryRun: boolean("dry_run").notNull().default(false),
+    totalRows: integer("total_rows").notNull().default(0),
+    importedRows: integer("imported_rows").notNull().default(0),
+    skippedRows: integer("skipped_rows").notNull().default(0),
+    failedRows: integer("failed_rows").notNull().default(0),
+    replacedRows: integer("replaced_rows").notNull().default(0),
+    options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+    /** CXone push: processed/failed per batch, when the cxone backend is on. */
+    cxoneResult: jsonb("cxone_result").$type<Record<string, unknown>>(),
+    userId: uuid("user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("imports_created_idx").on(t.createdAt)],
+);
+
+export const importRowErrors = pgTable(
+  "import_row_errors",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    row: integer("row").notNull(),
+    column: text("column"),
+    value: text("value"),
+    code: text("code").notNull(),
+    message: text("message").notNull(),
+  },
+  (t) => [index("import_row_errors_import_idx").on(t.importId, t.row)],
+);
+
+/** Column mappings a planner chose for an unknown header set, remembered by header key. */
+export const columnMappings = pgTable("column_mappings", {
+  headerKey: text("header_key").primaryKey(),
+  mapping: jsonb("mapping").$type<Record<string, string>>().notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+export const shifts = pgTable(
+  "shifts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id),
+    /** Where the shift is worked: its supervisors review trades of it. */
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    status: shiftStatusEnum("status").notNull(),
+    skills: jsonb("skills").$type<SkillProficiency[]>().notNull().default([]),
+    breaks: jsonb("breaks").$type<ShiftBreak[]>().notNull().default([]),
+    notes: text("notes"),
+    /** Optimistic concurrency: every change bumps it; writers check it. */
+    version: integer("version").notNull().default(1),
+    importId: uuid("import_id").references(() => imports.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // Re-importing the same file must not duplicate a shift.
+    uniqueIndex("shifts_agent_start_end_key").on(t.agentId, t.startsAt, t.endsAt),
+    index("shifts_agent_start_idx").on(t.agentId, t.startsAt),
+    index("shifts_site_start_idx").on(t.siteId, t.startsAt),
+    index("shifts_start_idx").on(t.startsAt),
+    check("shifts_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Required agents per skill per 15-minute interval, uploaded or derived from a forecast. */
+export const demand = pgTable(
+  "demand",
+  {
+    skillId: text("skill_id")
+      .notNull()
+      .references(() => skills.id),
+    intervalStart: instant("interval_start").notNull(),
+    requiredAgents: doublePrecision("required_agents").notNull(),
+    offeredContacts: doublePrecision("offered_contacts"),
+    ahtSeconds: doublePrecision("aht_seconds"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.skillId, t.intervalStart] }),
+    index("demand_interval_idx").on(t.intervalStart),
+    check("demand_required_non_negative", sql`${t.requiredAgents} >= 0`),
+  ],
+);
+
+export const staffingSettings = pgTable("staffing_settings", {
+  skillId: text("skill_id")
+    .primaryKey()
+    .references(() => skills.id),
+  serviceLevelTarget: doublePrecision("service_level_target").notNull().default(0.8),
+  serviceLevelSeconds: integer("service_level_seconds").notNull().default(20),
+  maxOccupancy: doublePrecision("max_occupancy").notNull().default(0.85),
+  shrinkage: doublePrecision("shrinkage").notNull().default(0.3),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+/** Key/value settings (gap thresholds, ...), validated by their zod schema on read and write. */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+// ── Trades ───────────────────────────────────────────────────────────────────
+
+/** Trading settings: one row for the org default (scope 'org') and one per site that overrides it. */
+export const tradingSettings = pgTable("trading_settings", {
+  scope: text("scope").primaryKey(),
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+export const tradeRequests = pgTable(
+  "trade_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: tradeKindEnum("kind").notNull(),
+    status: tradeStatusEnum("status").notNull(),
+    initiatorAgentId: text("initiator_agent_id")
+      .notNull()
+      .references(() => agents.id),
+    initiatorShiftId: uuid("initiator_shift_id")
+      .notNull()
+      .references(() => shifts.id),
+    initiatorShiftVersion: integer("initiator_shift_version").notNull(),
+    receiverAgentId: text("receiver_agent_id")
+      .notNull()
+      .references(() => agents.id),
+    receiverShiftId: uuid("receiver_shift_id").references(() => shifts.id),
+    receiverShiftVersion: integer("receiver_shift_version"),
+    /** Sites whose supervisors must each decide (where each moving shift is worked). */
+    reviewSiteIds: jsonb("review_site_ids").$type<string[]>().notNull().default([]),
+    note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at"),
+    decidedAt: instant("decided_at"),
+    /** Bumped on every state change so two decisions cannot both win. */
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("trade_requests_status_idx").on(t.status, t.createdAt),
+    check("trade_requests_two_agents", sql`${t.initiatorAgentId} <> ${t.receiverAgentId}`),
+  ],
+);
+
+export const tradeViolations = pgTable(
+  "trade_violations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tradeId: uuid("trade_id")
+      .notNull()
+      .references(() => tradeRequests.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    policy: policyEnum("policy").notNull(),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    message: text("message").notNull(),
+    shiftId: uuid("shift_id"),
+    agentId: text("agent_id"),
+    evaluatedAt: instant("evaluated_at").notNull().defaultNow(),
+  },
+  (t) => [index("trade_violations_trade_idx").on(t.tradeId)],
+);
+
+export const tradeDecisions = pgTable(
+  "trade_decisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tradeId: uuid("trade_id")
+      .notNull()
+      .references(() => tradeRequests.id, { onDelete: "cascade" }),
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id),
+    userId: uuid("user_id").references(() => users.id),
+    decision: decisionEnum("decision").notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  // One decision per site per trade: the database refuses a second one.
+  (t) => [uniqueIndex("trade_decisions_trade_site_key").on(t.tradeId, t.siteId)],
+);
+
+// ── Bidding ──────────────────────────────────────────────────────────────────
+
+export const bidScopes = pgTable("bid_scopes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  locations: jsonb("locations").$type<string[]>().notNull(),
+  skillGroups: jsonb("skill_groups").$type<string[]>().notNull(),
+  users: jsonb("users").$type<string[] | null>(),
+  /** { startOffsetSeconds, endOffsetSeconds, timeZone } relative to the schedule period. */
+  window: jsonb("window").$type<{ startOffsetSeconds: number; endOffsetSeconds: number; timeZone: string }>().notNull(),
+  constraints: jsonb("constraints").$type<Record<string, unknown>>().notNull(),
+  eligibility: jsonb("eligibility").$type<Record<string, unknown>[]>().notNull().default([]),
+  priority: jsonb("priority").$type<Record<string, unknown>>().notNull(),
+  wave: integer("wave").notNull().default(1),
+  lockTimeoutHours: doublePrecision("lock_timeout_hours").notNull().default(24),
+  schedulePeriodStart: date("schedule_period_start", { mode: "string" }).notNull(),
+  status: text("status", { enum: ["draft", "open", "closed"] }).notNull().default("draft"),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+/** Shifts offered for bidding in a scope. */
+export const bidShifts = pgTable("bid_shifts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  scopeId: uuid("scope_id")
+    .notNull()
+    .references(() => bidScopes.id, { onDelete: "cascade" }),
+  siteId: text("site_id")
+    .notNull()
+    .references(() => sites.id),
+  skillId: text("skill_id")
+    .notNull()
+    .references(() => skills.id),
+  startsAt: instant("starts_at").notNull(),
+  endsAt: instant("ends_at").notNull(),
+  awardedAgentId: text("awarded_agent_id").references(() => agents.id),
+});
+
+export const bids = pgTable(
+  "bids",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scopeId: uuid("scope_id")
+      .notNull()
+      .references(() => bidScopes.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id),
+    bidShiftId: uuid("bid_shift_id")
+      .notNull()
+      .references(() => bidShifts.id, { onDelete: "cascade" }),
+    preferenceRank: integer("preference_rank").notNull(),
+    submittedAt: instant("submitted_at").notNull().defaultNow(),
+    result: text("result"),
+    reason: text("reason"),
+  },
+  (t) => [uniqueIndex("bids_agent_shift_key").on(t.scopeId, t.agentId, t.bidShiftId)],
+);
+
+export const bidLocks = pgTable(
+  "bid_locks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scopeId: uuid("scope_id")
+      .notNull()
+      .references(() => bidScopes.id, { onDelete: "cascade" }),
+    bidShiftId: uuid("bid_shift_id")
+      .notNull()
+      .references(() => bidShifts.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id),
+    lockedAt: instant("locked_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    releasedAt: instant("released_at"),
+    releaseReason: text("release_reason"),
+  },
+  (t) => [index("bid_locks_shift_idx").on(t.bidShiftId)],
+);
+
+// ── Jobs, integrations, audit ────────────────────────────────────────────────
+
+/** The job queue: claimed with FOR UPDATE SKIP LOCKED, works on PGlite and Postgres. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    status: jobStatusEnum("status").notNull().default("queued"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    error: text("error"),
+    progress: doublePrecision("progress").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: instant("run_after").notNull().defaultNow(),
+    lockedAt: instant("locked_at"),
+    lockedBy: text("locked_by"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("jobs_claim_idx").on(t.status, t.runAfter)],
+);
+
+export const cxoneConnections = pgTable("cxone_connections", {
+  id: text("id").primaryKey(),
+  region: text("region").notNull(),
+  baseUrl: text("base_url").notNull(),
+  clientId: text("client_id").notNull(),
+  /** AES-256-GCM, never sent back to the browser. */
+  clientSecretEncrypted: text("client_secret_encrypted").notNull(),
+  lastTestAt: instant("last_test_at"),
+  lastTestResult: jsonb("last_test_result").$type<Record<string, unknown>>(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: instant("at").notNull().defaultNow(),
+    actorUserId: uuid("actor_user_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    requestId: text("request_id"),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_at_idx").on(t.at)],
+);

@@ -1,0 +1,19 @@
+import { isEmpty, nextMonday, seedDemo, DEMO_PASSWORD, DEMO_USERS } from "@/lib/services/seed";
+import { openAppDatabase } from "./db";
+
+const opened = await openAppDatabase();
+try {
+  if (!(await isEmpty(opened.db))) {
+    console.log("The database already has data; the demo seed only runs on an empty one.");
+  } else {
+    const today = new Date().toISOString().slice(0, 10);
+    const demo = await seedDemo(opened.db, { weekStart: nextMonday(today) });
+    console.log(
+      `Seeded the demo contact center: ${demo.sites.length} sites, ${demo.agents.length} agents, ${demo.shifts.length} shifts in the week of ${demo.weekStart}, ${demo.demand.length} demand intervals.`,
+    );
+  }
+  console.log("\nDemo users (password: " + DEMO_PASSWORD + "):");
+  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(28)} ${u.role}${u.siteIds.length ? ` (${u.siteIds.join(", ")})` : ""}`);
+} finally {
+  await opened.close();
+}

@@ -1,0 +1,128 @@
+/**
+ * Every server action and every route handler refuses an anonymous caller and every
+ * role not allowed to use it, and changes nothing when it refuses. The test walks the
+ * files, so a new action or route is covered the day it is added.
+ *
+ * The session is the one thing replaced here (next-auth needs a live request); the
+ * actions, their database and their checks are the real ones.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { ROLES, type Role } from "@/lib/auth/roles";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/current-user")>()),
+  getCurrentUser: async () => session.user,
+}));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-access-"));
+
+function walk(dir: string, match: (file: string) => boolean): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? walk(full, match) : match(full) ? [full] : [];
+  });
+}
+
+const actionFiles = walk(path.join(ROOT, "lib/actions"), (f) => f.endsWith(".ts") && !/lib\/actions\/(safe-action|access)\.ts$/.test(f));
+const routeFiles = walk(path.join(ROOT, "app/api"), (f) => /route\.tsx?$/.test(f));
+
+const asRole = (role: Role): CurrentUser => ({ id: "00000000-0000-4000-8000-000000000001", email: `${role}@test`, name: role, role, siteIds: ["NYC"] });
+
+async function auditCount() {
+  const { getDb } = await import("@/lib/db/client");
+  const { auditLog } = await import("@/lib/db/schema");
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+  return row.n;
+}
+
+beforeAll(() => {
+  // The real database module, on a throwaway embedded database (or the test server).
+  process.env.PGLITE_DATA_DIR = dataDir;
+  if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+});
+
+afterAll(async () => {
+  const { getOpenedDb } = await import("@/lib/db/client");
+  await (await getOpenedDb()).close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("server actions", () => {
+  it("finds the action modules", () => {
+    expect(actionFiles.length).toBeGreaterThan(0);
+  });
+
+  for (const file of actionFiles) {
+    const rel = path.relative(ROOT, file);
+    it(`${rel}: refuses the anonymous and every role not allowed, and changes nothing`, async () => {
+      const { ACTION_ROLES } = await import("@/lib/actions/access");
+      const mod = (await import(file)) as Record<string, unknown>;
+      const actions = Object.entries(mod).filter(([, v]) => typeof v === "function");
+      expect(actions.length, `${rel} exports no action`).toBeGreaterThan(0);
+      const before = await auditCount();
+      for (const [name, action] of actions) {
+        expect(name, `${rel} exports ${name}, which is not named *Action`).toMatch(/Action$/);
+        const allowed = (ACTION_ROLES as Record<string, readonly Role[]>)[name];
+        expect(allowed, `${name} has no entry in lib/actions/access.ts`).toBeDefined();
+        const call = action as (input: unknown) => Promise<{ serverError?: { code: string } }>;
+
+        session.user = null;
+        expect((await call({}))?.serverError?.code, `${name} anonymous`).toBe("UNAUTHENTICATED");
+        for (const role of ROLES) {
+          session.user = asRole(role);
+          const result = await call({});
+          if (allowed.includes(role)) {
+            expect(["UNAUTHENTICATED", "FORBIDDEN"], `${name} as ${role}`).not.toContain(result?.serverError?.code);
+          } else {
+            expect(result?.serverError?.code, `${name} as ${role}`).toBe("FORBIDDEN");
+          }
+        }
+      }
+      expect(await auditCount()).toBe(before);
+    });
+  }
+});
+
+describe("route handlers", () => {
+  it("finds the route files", () => {
+    expect(routeFiles.length).toBeGreaterThan(0);
+  });
+
+  for (const file of routeFiles) {
+    const routePath = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
+    it(`${routePath}: refuses the anonymous with 401 and every role not allowed with 403`, async () => {
+      const { ROUTE_ROLES, PUBLIC_ROUTES } = await import("@/lib/api/access");
+      if ((PUBLIC_ROUTES as readonly string[]).includes(routePath)) return;
+      const mod = (await import(file)) as Record<string, unknown>;
+      const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
+      expect(methods.length).toBeGreaterThan(0);
+      const before = await auditCount();
+      for (const method of methods) {
+        const allowed = (ROUTE_ROLES as Record<string, Record<string, readonly Role[]>>)[routePath]?.[method];
+        expect(allowed, `${method} ${routePath} has no entry in lib/api/access.ts`).toBeDefined();
+        const handler = mod[method] as (req: Request, ctx: unknown) => Promise<Response>;
+        const request = () =>
+          new Request(`http://localhost${routePath}`, { method, ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }) });
+        const ctx = { params: Promise.resolve({}) };
+        session.user = null;
+        expect((await handler(request(), ctx)).status, `${method} ${routePath} anonymous`).toBe(401);
+        for (const role of ROLES) {
+          session.user = asRole(role);
+          const status = (await handler(request(), ctx)).status;
+          if (allowed.includes(role)) expect([401, 403], `${method} ${routePath} as ${role}`).not.toContain(status);
+          else expect(status, `${method} ${routePath} as ${role}`).toBe(403);
+        }
+      }
+      expect(await auditCount()).toBe(before);
+    });
+  }
+});
