@@ -26,7 +26,7 @@ test("a wrong password gets a plain message and no session", async ({ page }) =>
   await page.getByLabel("Email").fill("planner@demo.local");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
   await page.goto("/shifts");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fshifts/);
 });
