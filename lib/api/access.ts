@@ -9,6 +9,11 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export const ROUTE_ROLES = {
   "/api/v1/me": { GET: ROLES },
+  "/api/v1/imports/shifts": { POST: ["planner", "admin"] },
+  "/api/v1/imports/demand": { POST: ["planner", "admin"] },
+  "/api/v1/imports/[id]/errors": { GET: ["planner", "admin"] },
+  "/api/v1/trades/queue": { GET: ["supervisor", "admin"] },
+  "/api/v1/shifts": { GET: ["planner", "admin"] },
 } as const satisfies Record<string, Partial<Record<Method, readonly Role[]>>>;
 
 /** Routes that authenticate by design (the sign-in endpoints themselves). */

@@ -19,8 +19,10 @@ export interface RouteContext<I> {
 
 interface RouteOptions<S extends z.ZodType | undefined> {
   roles: readonly Role[];
-  /** Validates the query string (GET) or the JSON body (other methods). */
+  /** Validates the query string (GET, or `inputFrom: "query"`) or the JSON body. */
   input?: S;
+  /** Where the input comes from; "query" for handlers whose body is a file. */
+  inputFrom?: "query" | "json";
 }
 
 type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -41,7 +43,8 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
       if (!options.roles.includes(user.role)) throw new AppError("FORBIDDEN");
       let input: unknown = undefined;
       if (options.input) {
-        const raw = request.method === "GET" || request.method === "HEAD" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
+        const fromQuery = options.inputFrom === "query" || request.method === "GET" || request.method === "HEAD";
+        const raw = fromQuery ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
         const parsed = options.input.safeParse(raw);
         if (!parsed.success) {
           throw new AppError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), {
@@ -71,4 +74,30 @@ async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("VALIDATION", "The request body is not valid JSON.");
   }
+}
+
+/**
+ * Reads a request body as UTF-8 text, stopping as soon as it passes `limitBytes`, so an
+ * oversized upload is refused without being held in memory.
+ */
+export async function readBodyText(request: Request, limitBytes: number, describeLimit: (bytes: number) => string): Promise<{ text: string; bytes: number }> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limitBytes) throw new AppError("TOO_LARGE", describeLimit(declared));
+  if (!request.body) return { text: "", bytes: 0 };
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder("utf-8");
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel();
+      throw new AppError("TOO_LARGE", describeLimit(bytes));
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return { text: parts.join(""), bytes };
 }

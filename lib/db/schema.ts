@@ -208,9 +208,9 @@ export const shifts = pgTable(
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    // Re-importing the same file must not duplicate a shift.
+    // Re-importing the same file must not duplicate a shift; its (agent, start) prefix also
+    // serves "this agent's shifts in a window", so no separate index for that.
     uniqueIndex("shifts_agent_start_end_key").on(t.agentId, t.startsAt, t.endsAt),
-    index("shifts_agent_start_idx").on(t.agentId, t.startsAt),
     index("shifts_site_start_idx").on(t.siteId, t.startsAt),
     index("shifts_start_idx").on(t.startsAt),
     check("shifts_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),

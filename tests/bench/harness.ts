@@ -9,6 +9,8 @@ export interface BenchCase {
   baselineName: string;
   /** Prepares inputs once (not timed). */
   setup?: () => Promise<void> | void;
+  /** Runs before every timed call of either side (not timed), e.g. to empty what the last run wrote. */
+  beforeEach?: () => Promise<void> | void;
   subject: () => Promise<unknown> | unknown;
   baseline: () => Promise<unknown> | unknown;
   /** Timed repetitions of each side (median reported); default 5. */

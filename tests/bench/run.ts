@@ -31,13 +31,17 @@ for (const file of files) {
     if (filter && !c.name.includes(filter) && !file.includes(filter)) continue;
     process.stderr.write(`… ${c.name}\n`);
     await c.setup?.();
+    await c.beforeEach?.();
     await c.subject();
+    await c.beforeEach?.();
     await c.baseline();
     const n = c.iterations ?? 5;
     const s: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < n; i++) {
+      await c.beforeEach?.();
       b.push(await time(c.baseline));
+      await c.beforeEach?.();
       s.push(await time(c.subject));
     }
     const subjectMs = median(s);

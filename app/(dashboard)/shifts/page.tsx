@@ -1,16 +1,103 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/lib/db/client";
+import { getImportHistory, getSavedMappings, getScheduleSummary } from "@/lib/db/queries/schedule";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ShiftUpload } from "@/components/shifts/shift-upload";
 
 export const metadata: Metadata = { title: "Shifts" };
 
+const STATUS_TONE = { committed: "good", validated: "info", rejected: "bad", failed: "bad" } as const;
+
 export default async function ShiftsPage() {
   await requirePageUser("/shifts");
+  const db = await getDb();
+  const [summary, history, mappings] = await Promise.all([getScheduleSummary(db, new Date()), getImportHistory(db), getSavedMappings(db)]);
   return (
     <>
-      <PageHeader title="Shifts" description="Upload shift CSVs (ours or CXone's template), validate them, and import them into the schedule and CXone." />
-      <EmptyState title="Nothing here yet">Shift import arrives here: drag a CSV, see every bad row explained, then import.</EmptyState>
+      <PageHeader title="Shifts" description="Upload shift CSVs — ours or CXone's own template — validate them against the schedule, and import them in one step." />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <ShiftUpload savedMappings={mappings} />
+        <Card>
+          <CardHeader title="Schedule from today" description="Stored shifts by site and status." />
+          <CardBody>
+            {summary.length === 0 ? (
+              <p className="text-sm text-slate-500">No upcoming shifts yet: upload a file to start the schedule.</p>
+            ) : (
+              <table className="w-full text-sm" aria-label="Schedule summary">
+                <thead className="text-left text-slate-500">
+                  <tr>
+                    <th className="py-1 font-medium">Site</th>
+                    <th className="py-1 font-medium">Status</th>
+                    <th className="py-1 text-right font-medium">Shifts</th>
+                    <th className="py-1 text-right font-medium">Hours</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.map((s) => (
+                    <tr key={`${s.siteId}-${s.status}`} className="border-t border-slate-100">
+                      <td className="py-1.5 font-medium">{s.siteId}</td>
+                      <td className="py-1.5">{s.status}</td>
+                      <td className="py-1.5 text-right tabular-nums">{s.count.toLocaleString()}</td>
+                      <td className="py-1.5 text-right tabular-nums">{Math.round(s.hours).toLocaleString()}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </CardBody>
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <CardHeader title="Import history" description="Every validation and import, who ran it and what it did." />
+        <CardBody>
+          {history.length === 0 ? (
+            <p className="text-sm text-slate-500">No imports yet. Your first upload will be listed here with its counts and error report.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm" aria-label="Import history">
+                <thead className="text-left text-slate-500">
+                  <tr>
+                    {["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", ""].map((h) => (
+                      <th key={h} className="px-2 py-1.5 font-medium">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.map((h) => (
+                    <tr key={h.id} className="border-t border-slate-100">
+                      <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{h.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                      <td className="px-2 py-1.5">{h.userEmail ?? "—"}</td>
+                      <td className="max-w-56 truncate px-2 py-1.5" title={h.fileName}>
+                        {h.fileName}
+                      </td>
+                      <td className="px-2 py-1.5">{h.format}</td>
+                      <td className="px-2 py-1.5">
+                        <Badge tone={STATUS_TONE[h.status]}>{h.dryRun ? "validated (dry run)" : h.status}</Badge>
+                      </td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{h.totalRows.toLocaleString()}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{h.importedRows.toLocaleString()}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{h.failedRows.toLocaleString()}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{h.replacedRows.toLocaleString()}</td>
+                      <td className="px-2 py-1.5">
+                        {h.failedRows > 0 ? (
+                          <a className="text-brand-600 hover:underline" href={`/api/v1/imports/${h.id}/errors`}>
+                            Error report
+                          </a>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </CardBody>
+      </Card>
     </>
   );
 }

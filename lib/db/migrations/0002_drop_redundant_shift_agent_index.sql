@@ -1,0 +1,1 @@
+DROP INDEX "shifts_agent_start_idx";

@@ -1,0 +1,156 @@
+/**
+ * Service-level figures on a real database: the coverage page's server work for a week of
+ * the demo, and a 100,000-row shift import persisted into PGlite and into Postgres (when
+ * one listens on 127.0.0.1:5432 or BENCH_DATABASE_URL), each beside its baseline.
+ */
+import { Client } from "pg";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { openPglite, openPostgres, type OpenedDb } from "../../../lib/db/client";
+import { shifts as shiftsTable } from "../../../lib/db/schema";
+import { getAgents, getRequiredOnGrid, getShiftsOverlapping, getSites, getSkills } from "../../../lib/db/queries/reference";
+import { gridFor } from "../../../lib/domain/coverage";
+import { addDays, localDayRange } from "../../../lib/domain/time";
+import { parseShiftCsv } from "../../../lib/csv";
+import { SkillCatalog } from "../../../lib/domain/skills";
+import { seedDemo } from "../../../lib/services/seed";
+import { getCoverageView } from "../../../lib/services/coverage";
+import { importShiftFile } from "../../../lib/services/imports";
+import type { DemoData } from "../../../lib/demo/generate";
+import type { BenchCase } from "../harness";
+
+const WEEK = "2026-11-23";
+const ROWS = 100_000;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** 100,000 valid rows over the demo agents, one 8-hour day shift each per day, from 2027 on (clear of the demo week). */
+function demoCsv(demo: DemoData, rows: number): string {
+  const sites = new Map(demo.sites.map((s) => [s.id, s]));
+  const lines = ["agentId,start,end,skills,status,breaks,siteId,notes"];
+  const offsetOf = (zone: string, day: string) => {
+    const start = localDayRange(day, zone).start;
+    const off = -(start - Date.parse(`${day}T00:00:00Z`)) / 60_000;
+    const sign = off < 0 ? "-" : "+";
+    const a = Math.abs(off);
+    return `${sign}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+  };
+  let day = "2027-01-04";
+  const offsets = new Map<string, string>();
+  for (let i = 0; i < rows; i++) {
+    const agent = demo.agents[i % demo.agents.length];
+    if (i > 0 && i % demo.agents.length === 0) day = addDays(day, 1);
+    const site = sites.get(agent.homeSiteId)!;
+    const key = `${site.timeZone}|${day}`;
+    let off = offsets.get(key);
+    if (!off) offsets.set(key, (off = offsetOf(site.timeZone, day)));
+    lines.push(`${agent.id},${day}T09:00:00${off},${day}T17:00:00${off},,PUBLISHED,+120/15;+240/30,${site.id},`);
+  }
+  return lines.join("\n");
+}
+
+async function scratchPostgres(): Promise<OpenedDb | null> {
+  const name = `shiftboard_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const opened = await openPostgres(url.toString());
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      const c = new Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const actor = { id: null, label: "bench" };
+let pglite: OpenedDb;
+let demo: DemoData;
+let csv = "";
+
+/** Each run imports into an emptied schedule, so every iteration does the same work. */
+async function resetImported(db: OpenedDb["db"]) {
+  await db.delete(shiftsTable).where(sql`${shiftsTable.importId} is not null`);
+}
+
+function importCase(driver: "PGlite" | "Postgres"): BenchCase {
+  let target: OpenedDb | null = null;
+  return {
+    name: `import 100,000 rows, parse + validate + commit (${driver})`,
+    baselineName: "parse + validate only",
+    iterations: 3,
+    goal: driver === "Postgres" ? "< 5 s" : "reported",
+    goalMet: driver === "Postgres" ? (ms) => ms < 5000 : undefined,
+    async setup() {
+      if (driver === "PGlite") target = pglite;
+      else {
+        target = await scratchPostgres();
+        if (!target) throw new Error(`No Postgres at ${PG_URL}; set BENCH_DATABASE_URL.`);
+        await seedDemo(target.db, { weekStart: WEEK });
+      }
+    },
+    beforeEach: () => resetImported(target!.db),
+    async subject() {
+      const r = await importShiftFile(target!.db, {
+        fileName: "bench.csv",
+        text: csv,
+        bytes: csv.length,
+        options: { dryRun: false, overwriteConflicts: false, onlyValidRows: false },
+        actor,
+      });
+      if (r.importedRows !== ROWS) throw new Error(`imported ${r.importedRows} of ${ROWS}: ${r.errors[0]?.message ?? r.status}`);
+    },
+    async baseline() {
+      const [agents, sites, skills] = await Promise.all([getAgents(target!.db), getSites(target!.db), getSkills(target!.db)]);
+      const r = parseShiftCsv(csv, {
+        agentsById: new Map(agents.map((a) => [a.id, a])),
+        agentsByUsername: new Map(agents.map((a) => [a.username, a])),
+        sites: new Map(sites.map((s) => [s.id, s])),
+        catalog: new SkillCatalog(skills),
+      });
+      if (!r.ok || r.rows.length !== ROWS) throw new Error("baseline parse failed");
+    },
+    async teardown() {
+      if (driver === "Postgres") await target?.close();
+    },
+  };
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: "coverage page server work, one week of the demo (PGlite)",
+    baselineName: "its database reads alone",
+    iterations: 7,
+    goal: "< 300 ms",
+    goalMet: (ms) => ms < 300,
+    async setup() {
+      pglite = await openPglite();
+      demo = await seedDemo(pglite.db, { weekStart: WEEK });
+      csv = demoCsv(demo, ROWS);
+    },
+    subject: () => getCoverageView(pglite.db, { from: WEEK, to: addDays(WEEK, 6), view: "net" }, "2026-11-21"),
+    async baseline() {
+      const range = { start: Date.parse(`${WEEK}T00:00:00Z`), end: Date.parse(`${addDays(WEEK, 7)}T00:00:00Z`) };
+      const grid = gridFor(range);
+      await Promise.all([
+        getSites(pglite.db),
+        getSkills(pglite.db),
+        getAgents(pglite.db),
+        getShiftsOverlapping(pglite.db, { from: new Date(range.start), to: new Date(range.end) }),
+        getRequiredOnGrid(pglite.db, grid),
+      ]);
+    },
+  },
+  importCase("PGlite"),
+  { ...importCase("Postgres") },
+];
