@@ -142,17 +142,11 @@ function localInstant(dateKey: string, hour: number, minute: number, zone: strin
   return r.reason === "ambiguous" ? r.candidates[0] : localInstant(dateKey, hour + 1, minute, zone);
 }
 
-function availabilityFor(site: string, start: number, rnd: () => number): AvailabilityWindow[] {
-  // Full-time agents are available a band around their usual start, six days a week.
+/** Agents are available in a band around their usual start, every day: the schedule never contradicts it. */
+function availabilityFor(start: number): AvailabilityWindow[] {
   const from = Math.max(0, start - 2) * 60;
   const to = Math.min(30, start + 11) * 60;
-  const dayOff = 1 + Math.floor(rnd() * 7);
-  const windows: AvailabilityWindow[] = [];
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    if (weekday === dayOff && site !== "MNL") continue;
-    windows.push({ weekday, startMinute: from, endMinute: to });
-  }
-  return windows;
+  return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: from, endMinute: to }));
 }
 
 export function generateDemo(options: DemoOptions): DemoData {
@@ -187,7 +181,7 @@ export function generateDemo(options: DemoOptions): DemoData {
         hireDate: `${hireYear}-${String(hireMonth).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
         performanceRank: 1 + Math.floor(rnd() * 300),
         contractHoursPerWeek: partTime ? 24 : 40,
-        availability: availabilityFor(site.id, start, rnd),
+        availability: availabilityFor(start),
       });
     }
   }
@@ -247,22 +241,22 @@ const bell = (center: number, width: number) => (h: number) => Math.exp(-(((h - 
 const twoPeaks = (h: number) => Math.max(bell(10.5, 2.2)(h), 0.9 * bell(15, 2.4)(h));
 
 const CURVES: DemandCurve[] = [
-  { skillId: "SKILL-EN-TECH-SUPPORT", zone: "America/New_York", peak: 26, open: [0, 24], shape: (h) => 0.22 + 0.78 * twoPeaks(h) },
-  { skillId: "SKILL-EN-TECH-SUPPORT", zone: "Europe/London", peak: 17, open: [7, 20], shape: twoPeaks },
-  { skillId: "SKILL-EN-BILLING", zone: "America/New_York", peak: 14, open: [7, 21], shape: twoPeaks },
+  { skillId: "SKILL-EN-TECH-SUPPORT", zone: "America/New_York", peak: 40, open: [0, 24], shape: (h) => 0.22 + 0.78 * twoPeaks(h) },
+  { skillId: "SKILL-EN-TECH-SUPPORT", zone: "Europe/London", peak: 28, open: [7, 20], shape: twoPeaks },
+  { skillId: "SKILL-EN-BILLING", zone: "America/New_York", peak: 30, open: [7, 21], shape: twoPeaks },
   // London billing opens with a Monday-morning rush the desk is not staffed for.
-  { skillId: "SKILL-EN-BILLING", zone: "Europe/London", peak: 11, open: [7, 19], shape: (h) => Math.max(twoPeaks(h), 1.15 * bell(8.5, 1.2)(h)) },
+  { skillId: "SKILL-EN-BILLING", zone: "Europe/London", peak: 22, open: [7, 19], shape: (h) => Math.max(twoPeaks(h), 1.15 * bell(8.5, 1.2)(h)) },
   // Sales peaks after work: the New York evening gap.
-  { skillId: "SKILL_SALES", zone: "America/New_York", peak: 24, open: [8, 22], shape: (h) => Math.max(0.75 * bell(12, 2.5)(h), bell(18.5, 1.9)(h)) },
-  { skillId: "SKILL_SALES", zone: "Europe/London", peak: 12, open: [8, 20], shape: (h) => Math.max(0.8 * bell(12, 2.5)(h), bell(17.5, 1.8)(h)) },
-  { skillId: "SKILL_SALES_PREMIUM", zone: "America/New_York", peak: 9, open: [9, 21], shape: (h) => Math.max(0.7 * bell(12, 2)(h), bell(18, 1.8)(h)) },
+  { skillId: "SKILL_SALES", zone: "America/New_York", peak: 14, open: [8, 22], shape: (h) => Math.max(0.75 * bell(12, 2.5)(h), bell(18.5, 1.9)(h)) },
+  { skillId: "SKILL_SALES", zone: "Europe/London", peak: 7, open: [8, 20], shape: (h) => Math.max(0.8 * bell(12, 2.5)(h), bell(17.5, 1.8)(h)) },
+  { skillId: "SKILL_SALES_PREMIUM", zone: "America/New_York", peak: 6, open: [9, 21], shape: (h) => Math.max(0.7 * bell(12, 2)(h), bell(18, 1.8)(h)) },
   { skillId: "SKILL_SALES_PREMIUM", zone: "Europe/London", peak: 4, open: [9, 19], shape: bell(13, 3) },
-  { skillId: "SKILL_SALES_US", zone: "America/New_York", peak: 20, open: [8, 22], shape: (h) => Math.max(0.75 * bell(12, 2.5)(h), bell(18.5, 1.9)(h)) },
-  { skillId: "SKILL_SALES_UK", zone: "Europe/London", peak: 18, open: [8, 20], shape: (h) => Math.max(0.8 * bell(12, 2.5)(h), bell(17.5, 1.8)(h)) },
+  { skillId: "SKILL_SALES_US", zone: "America/New_York", peak: 13, open: [8, 22], shape: (h) => Math.max(0.75 * bell(12, 2.5)(h), bell(18.5, 1.9)(h)) },
+  { skillId: "SKILL_SALES_UK", zone: "Europe/London", peak: 12, open: [8, 20], shape: (h) => Math.max(0.8 * bell(12, 2.5)(h), bell(17.5, 1.8)(h)) },
 ];
 
 /** Monday is the heaviest day, the weekend the lightest; Tuesday evening sales spike. */
-const WEEKDAY_FACTOR = [0, 1.0, 0.95, 0.9, 0.88, 0.85, 0.45, 0.35];
+const WEEKDAY_FACTOR = [0, 1.0, 0.95, 0.9, 0.88, 0.85, 0.3, 0.25];
 
 function generateDemand(weekStart: string, weeks: number, rnd: () => number): DemandPoint[] {
   const start = localInstant(weekStart, 0, 0, "Pacific/Kiritimati"); // the earliest zone's midnight: covers every site's Monday

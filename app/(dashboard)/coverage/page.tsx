@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { coverageQuerySchema } from "@/lib/schemas/coverage";
+import { getCoverageView } from "@/lib/services/coverage";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { CoverageFilters } from "@/components/coverage/coverage-filters";
+import { DemandUpload } from "@/components/coverage/demand-upload";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CoverageClient } from "./coverage-client";
+
+export const metadata: Metadata = { title: "Coverage" };
+
+export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("/coverage");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = coverageQuerySchema.safeParse(raw);
+  const header = (
+    <PageHeader
+      title="Coverage"
+      description="Scheduled agents against required agents per skill and 15-minute interval. Gaps are found interval by interval: an overstaffed morning never pays for a short evening."
+    />
+  );
+  if (!parsed.success) {
+    return (
+      <>
+        {header}
+        <Alert tone="error" title="These filters cannot be used">
+          {parsed.error.issues.map((i) => (
+            <p key={i.path.join(".")}>{`${i.path.join(".")}: ${i.message}`}</p>
+          ))}
+        </Alert>
+      </>
+    );
+  }
+  const db = await getDb();
+  let view;
+  try {
+    view = await getCoverageView(db, parsed.data, new Date().toISOString().slice(0, 10));
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return (
+      <>
+        {header}
+        <Alert tone="error">{e.userMessage}</Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <CoverageFilters view={view} />
+      {view.series.length === 0 ? (
+        <EmptyState title="No demand or shifts in this range">
+          Upload a forecast or required-agents file and a shift file, or pick another range: coverage appears where either exists.
+        </EmptyState>
+      ) : (
+        <CoverageClient view={view} selectedDay={parsed.data.day ?? null} selectedSkill={parsed.data.skill ?? null} />
+      )}
+      {user.role === "planner" || user.role === "admin" ? (
+        <Card className="mt-6">
+          <CardHeader title="Demand" description="Upload a forecast or required agents; coverage above updates when it is stored." />
+          <CardBody>
+            <DemandUpload />
+          </CardBody>
+        </Card>
+      ) : null}
+    </>
+  );
+}
