@@ -8,6 +8,12 @@ import type { Role } from "../auth/roles";
  */
 export const ACTION_ROLES = {
   saveGapThresholdsAction: ["admin"],
+  decideTradeAction: ["supervisor", "admin"],
+  requestTradeAction: ["planner", "admin"],
+  saveTradingSettingsAction: ["admin"],
+  saveStaffingSettingsAction: ["admin"],
+  saveCxoneConnectionAction: ["admin"],
+  testCxoneConnectionAction: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionName = keyof typeof ACTION_ROLES;

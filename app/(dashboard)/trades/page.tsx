@@ -1,16 +1,153 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/lib/db/client";
+import { getSites } from "@/lib/db/queries/reference";
+import { getReviewQueue, getTradeHistory } from "@/lib/services/trades";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatDayClock, formatClock } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { ReviewQueue } from "@/components/trades/review-queue";
+import { TradeRequestForm } from "@/components/trades/trade-request-form";
 
 export const metadata: Metadata = { title: "Trades" };
 
-export default async function TradesPage() {
-  await requirePageUser("/trades");
+const STATUSES = ["Approved", "Denied", "PendingReview", "Expired", "Canceled", "Unmatched", "Matched"] as const;
+const filterSchema = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  site: z.string().max(64).optional().catch(undefined),
+  agent: z.string().max(64).optional().catch(undefined),
+});
+
+const STATUS_TONE: Record<string, "good" | "bad" | "warn" | "neutral"> = { Approved: "good", Denied: "bad", PendingReview: "warn" };
+
+export default async function TradesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePageUser("/trades");
+  const filter = filterSchema.parse(await searchParams);
+  const db = await getDb();
+  // A server component renders once per request: "now" is that request's time.
+  // eslint-disable-next-line react-hooks/purity
+  const now = Date.now();
+  const reviews = user.role === "supervisor" || user.role === "admin";
+  const [queue, history, sites] = await Promise.all([
+    reviews ? getReviewQueue(db, user, now) : null,
+    getTradeHistory(db, user, { status: filter.status, siteId: filter.site, agentId: filter.agent?.toUpperCase() }),
+    getSites(db),
+  ]);
+  const zoneOf = new Map(sites.map((s) => [s.id, s.timeZone]));
   return (
     <>
-      <PageHeader title="Trades" description="Shift trades" />
-      <EmptyState title="Nothing here yet"> what the engine approved, denied, and what waits for a supervisor.:Pending trades for your sites appear here, with their violations in plain words.</EmptyState>
+      <PageHeader
+        title="Trades"
+        description={
+          reviews
+            ? `Pending trades for ${user.role === "supervisor" ? `your site${user.siteIds.length > 1 ? "s" : ""} (${user.siteIds.join(", ")})` : "every site"}: what the engine found, the coverage each would change, and your decision.`
+            : "Enter trades for agents; the engine approves safe ones at once and sends risky ones to the supervisors of the shift's site."
+        }
+      />
+      <div className="space-y-6">
+        {queue ? (
+          <section aria-labelledby="queue-heading">
+            <h2 id="queue-heading" className="mb-3 text-lg font-semibold">
+              Review queue
+            </h2>
+            <ReviewQueue initial={queue} />
+          </section>
+        ) : null}
+        {user.role === "planner" || user.role === "admin" ? (
+          <Card>
+            <CardHeader title="New trade request" description="On an agent's behalf. Shift times are shown in UTC; violations name local times." />
+            <CardBody>
+              <TradeRequestForm />
+            </CardBody>
+          </Card>
+        ) : null}
+        <Card>
+          <CardHeader title="Trade history" description="Every request, its outcome, violations and decisions." />
+          <CardBody>
+            <form className="mb-3 flex flex-wrap items-end gap-3 text-xs font-medium text-slate-600" method="get">
+              <label>
+                Status
+                <select name="status" defaultValue={filter.status ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+                  <option value="">Any</option>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Site
+                <select name="site" defaultValue={filter.site ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+                  <option value="">Any</option>
+                  {sites
+                    .filter((s) => user.role !== "supervisor" || user.siteIds.includes(s.id))
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.id}
+                      </option>
+                    ))}
+                </select>
+              </label>
+              <label>
+                Agent
+                <input name="agent" defaultValue={filter.agent ?? ""} placeholder="AGENT-1001" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+              </label>
+              <button type="submit" className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+                Filter
+              </button>
+              <Link href="/trades" className="py-1.5 text-sm text-brand-600 hover:underline">
+                Clear
+              </Link>
+            </form>
+            {history.length === 0 ? (
+              <p className="text-sm text-slate-500">No trades match.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="min-w-full text-sm" aria-label="Trade history">
+                  <thead className="text-left text-slate-500">
+                    <tr>
+                      {["Requested", "Kind", "From → to", "Shift", "Site", "Status", "Violations", "Decisions"].map((h) => (
+                        <th key={h} className="px-2 py-1.5 font-medium">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {history.map((t) => {
+                      const zone = zoneOf.get(t.siteId) ?? "UTC";
+                      return (
+                        <tr key={t.id} className="border-t border-slate-100 align-top">
+                          <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{t.createdAt.slice(0, 16).replace("T", " ")}</td>
+                          <td className="px-2 py-1.5">{t.kind === "swap" ? "Swap" : "One-sided"}</td>
+                          <td className="whitespace-nowrap px-2 py-1.5">
+                            {t.initiatorAgentId} → {t.receiverAgentId}
+                          </td>
+                          <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">
+                            {formatDayClock(t.shiftStart, zone)}–{formatClock(t.shiftEnd, zone)}
+                          </td>
+                          <td className="px-2 py-1.5">{t.siteId}</td>
+                          <td className="px-2 py-1.5">
+                            <Badge tone={STATUS_TONE[t.status] ?? "neutral"}>{t.status}</Badge>
+                          </td>
+                          <td className="px-2 py-1.5 text-xs text-slate-600">{t.violations.join(", ") || "—"}</td>
+                          <td className="px-2 py-1.5 text-xs text-slate-600">
+                            {t.decisions.map((d) => `${d.siteId}: ${d.decision} by ${d.by ?? "?"}${d.comment ? ` — “${d.comment}”` : ""}`).join("; ") || (t.status === "Approved" || t.status === "Denied" ? "System" : "—")}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </CardBody>
+        </Card>
+      </div>
     </>
   );
 }
