@@ -24,6 +24,11 @@ const schema = z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, { error: "CXONE_SECRET_KEY must be base64 of 32 bytes" })
       .optional(),
+    /** Optional CXone connection from the environment; the one saved in Settings wins. */
+    CXONE_BASE_URL: z.url({ error: "CXONE_BASE_URL must be a URL" }).optional(),
+    CXONE_REGION: z.enum(["NA", "EU", "JP"]).optional(),
+    CXONE_CLIENT_ID: z.string().min(1).optional(),
+    CXONE_CLIENT_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Allows the demo secrets on a production build started by `npm run demo` or the tests. */
     SHIFTBOARD_DEMO: z.enum(["0", "1"]).default("0"),

@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import { asc } from "drizzle-orm";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { bidScopes } from "@/lib/db/schema";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -7,10 +12,47 @@ export const metadata: Metadata = { title: "Bidding" };
 
 export default async function BiddingPage() {
   await requirePageUser("/bidding");
+  const db = await getDb();
+  const scopes = await db.select().from(bidScopes).orderBy(asc(bidScopes.wave), asc(bidScopes.name));
   return (
     <>
-      <PageHeader title="Bidding" description="Bid scopes by location and skill group, their waves, priorities and locks." />
-      <EmptyState title="Nothing here yet">Bid scopes and their waves appear here.</EmptyState>
+      <PageHeader title="Bidding" description="Bid scopes isolated by location and skill group, with eligibility, static priority, waves and expiring locks." />
+      {scopes.length === 0 ? (
+        <EmptyState title="No bid scopes yet">Bid scopes will appear here with their locations, skill groups, wave and lock timeout.</EmptyState>
+      ) : (
+        <Card>
+          <CardHeader title="Bid scopes" description="Editing, the scope linter and wave resolution come next; this is what is configured." />
+          <CardBody>
+            <table className="min-w-full text-sm" aria-label="Bid scopes">
+              <thead className="text-left text-slate-500">
+                <tr>
+                  {["Wave", "Scope", "Locations", "Skill groups", "Priority", "Lock timeout", "Period from", "Status"].map((h) => (
+                    <th key={h} className="px-2 py-1.5 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {scopes.map((s) => (
+                  <tr key={s.id} className="border-t border-slate-100">
+                    <td className="px-2 py-1.5 tabular-nums">{s.wave}</td>
+                    <td className="px-2 py-1.5 font-medium">{s.name}</td>
+                    <td className="px-2 py-1.5">{s.locations.join(", ")}</td>
+                    <td className="px-2 py-1.5">{s.skillGroups.join(", ")}</td>
+                    <td className="px-2 py-1.5">{String((s.priority as { kind?: string }).kind ?? "—")}</td>
+                    <td className="px-2 py-1.5 tabular-nums">{s.lockTimeoutHours} h</td>
+                    <td className="px-2 py-1.5 tabular-nums">{s.schedulePeriodStart}</td>
+                    <td className="px-2 py-1.5">
+                      <Badge tone={s.status === "open" ? "good" : "neutral"}>{s.status}</Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </CardBody>
+        </Card>
+      )}
     </>
   );
 }

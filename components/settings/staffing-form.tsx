@@ -1,0 +1,75 @@
+"use client";
+
+import { useState } from "react";
+import { saveStaffingSettingsAction } from "@/lib/actions/settings/save-staffing-settings";
+import type { StaffingSettingsInput } from "@/lib/schemas/staffing";
+import { Button } from "@/components/ui/button";
+import { actionErrorText } from "@/components/ui/action-result";
+
+const cell = "w-20 rounded-md border border-slate-300 px-2 py-1 text-sm";
+
+function Row({ initial }: { initial: StaffingSettingsInput }) {
+  const [v, setV] = useState({
+    sl: Math.round(initial.serviceLevelTarget * 100),
+    seconds: initial.serviceLevelSeconds,
+    occupancy: Math.round(initial.maxOccupancy * 100),
+    shrinkage: Math.round(initial.shrinkage * 100),
+  });
+  const [status, setStatus] = useState<string | null>(null);
+  async function save() {
+    const result = await saveStaffingSettingsAction({
+      skillId: initial.skillId,
+      serviceLevelTarget: v.sl / 100,
+      serviceLevelSeconds: v.seconds,
+      maxOccupancy: v.occupancy / 100,
+      shrinkage: v.shrinkage / 100,
+    });
+    setStatus(actionErrorText(result) ?? "Saved");
+  }
+  const num = (key: keyof typeof v, label: string) => (
+    <input aria-label={`${initial.skillId} ${label}`} type="number" className={cell} value={v[key]} onChange={(e) => setV({ ...v, [key]: Number(e.target.value) })} />
+  );
+  return (
+    <tr className="border-t border-slate-100">
+      <th scope="row" className="py-1.5 pr-3 text-left font-medium">
+        {initial.skillId}
+      </th>
+      <td className="py-1.5 pr-2">{num("sl", "service level %")} %</td>
+      <td className="py-1.5 pr-2">{num("seconds", "answer seconds")} s</td>
+      <td className="py-1.5 pr-2">{num("occupancy", "max occupancy %")} %</td>
+      <td className="py-1.5 pr-2">{num("shrinkage", "shrinkage %")} %</td>
+      <td className="py-1.5">
+        <Button size="sm" variant="secondary" onClick={() => void save()}>
+          Save
+        </Button>
+        {status ? (
+          <span role="status" className={`ml-2 text-xs ${status === "Saved" ? "text-green-700" : "text-red-700"}`}>
+            {status}
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function StaffingForm({ rows }: { rows: StaffingSettingsInput[] }) {
+  return (
+    <table className="text-sm" aria-label="Staffing settings">
+      <thead className="text-left text-xs text-slate-500">
+        <tr>
+          <th className="pb-1 pr-3 font-medium">Skill</th>
+          <th className="pb-1 pr-2 font-medium">Service level</th>
+          <th className="pb-1 pr-2 font-medium">Answered within</th>
+          <th className="pb-1 pr-2 font-medium">Max occupancy</th>
+          <th className="pb-1 pr-2 font-medium">Shrinkage</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <Row key={r.skillId} initial={r} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
