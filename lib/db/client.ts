@@ -9,6 +9,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import { env } from "../env";
+import { logger } from "../logger";
 import * as schema from "./schema";
 
 /**
@@ -54,6 +55,9 @@ export async function openPglite(dataDir?: string): Promise<OpenedDb> {
 /** Opens a Postgres server by URL and migrates it. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<OpenedDb> {
   const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client's connection can drop (a server restart, a terminated backend); without
+  // a listener node-postgres turns that into an uncaught exception that ends the process.
+  pool.on("error", (err) => logger.warn({ err }, "an idle Postgres connection failed; the pool will reconnect"));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, driver: "postgres", close: () => pool.end() };
