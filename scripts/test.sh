@@ -12,12 +12,13 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-mkdir -p test-results
+# Playwright empties test-results/ when it starts, so the reports live elsewhere.
+rm -rf test-reports && mkdir -p test-reports
 echo "== types"; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings=0
 echo "== unit and integration"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
-echo "== production build"; npx next build > test-results/build.log 2>&1 || { cat test-results/build.log; exit 1; }
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest.json
+echo "== production build"; npx next build > test-reports/build.log 2>&1 || { cat test-reports/build.log; exit 1; }
 echo "== browser"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/playwright.json npx playwright test --reporter=list,json
+node scripts/test-summary.mjs test-reports/vitest.json test-reports/playwright.json

@@ -2,20 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { RowError } from "@/lib/schemas/imports";
+import type { DemandImportOutcome } from "@/lib/services/demand-import";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-interface DemandResult {
-  importId: string;
-  status: "validated" | "committed" | "rejected";
-  kind: "forecast" | "required";
-  totalRows: number;
-  storedRows: number;
-  unreachable: number;
-  errors: RowError[];
-  warnings: RowError[];
-}
+type DemandResult = DemandImportOutcome;
 
 /** Upload a forecast (contacts, AHT → Erlang C) or required agents per skill and interval. */
 export function DemandUpload() {

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { SHIFT_FIELDS, type ColumnMapping, type RowError } from "@/lib/schemas/imports";
+import type { ShiftImportOutcome } from "@/lib/services/imports";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,20 +13,8 @@ import { previewShiftFile, type PreviewMessage, type PreviewResult } from "./pre
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
-interface ImportResponse {
-  importId: string | null;
-  status: "validated" | "committed" | "rejected" | "needsMapping";
-  format: string | null;
-  totalRows: number;
-  validRows: number;
-  importedRows: number;
-  unchangedRows: number;
-  skippedRows: number;
-  replacedRows: number;
-  errors: RowError[];
-  warnings: RowError[];
-  mappingNeeded?: { headers: string[]; headerKey: string; suggested: Partial<ColumnMapping> };
-}
+/** The route answers the service outcome (without the committed rows) plus the CXone push. */
+type ImportResponse = Omit<ShiftImportOutcome, "committedRows"> & { cxone: Record<string, unknown> | null };
 
 type Phase = { kind: "idle" } | { kind: "reading"; rows: number } | { kind: "uploading"; percent: number; dryRun: boolean };
 

@@ -22,6 +22,7 @@ import {
   type Skill,
   type SkillProficiency,
 } from "../domain/types";
+import { mulberry32 } from "../domain/random";
 
 export interface DemoData {
   sites: Site[];
@@ -65,18 +66,6 @@ export const DEMO_SITES: Site[] = [
   { id: "LON", name: "London", timeZone: "Europe/London", laborRules: rules({ minRestHours: 11, maxDailyHours: 13 }) },
   { id: "MNL", name: "Manila", timeZone: "Asia/Manila", laborRules: rules({ minRestHours: 8 }) },
 ];
-
-/** mulberry32: a small, fast, well-distributed seeded PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["Ava", "Liam", "Maya", "Noah", "Zoe", "Ethan", "Isla", "Lucas", "Amara", "Mateo", "Priya", "Omar", "Chloe", "Diego", "Hana", "Kai", "Lena", "Ravi", "Sofia", "Tomas", "Yara", "Jun", "Nia", "Felix", "Mina", "Arjun", "Elena", "Marco", "Aisha", "Sam"];
 const LAST = ["Santos", "Reyes", "Cruz", "Bautista", "Garcia", "Nguyen", "Smith", "Patel", "Okafor", "Murphy", "Kowalski", "Haddad", "Brown", "Silva", "Tan", "Walsh", "Jones", "Khan", "Moreau", "Ito", "Lopez", "Evans", "Dela Cruz", "Wright", "Novak", "Ali", "Fischer", "Mendoza", "Clarke", "Rossi"];

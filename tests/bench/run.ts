@@ -25,38 +25,45 @@ async function time(fn: () => unknown): Promise<number> {
 
 const files = fs.existsSync(casesDir) ? fs.readdirSync(casesDir).filter((f) => f.endsWith(".ts")).sort() : [];
 const results: BenchResult[] = [];
+const failures: string[] = [];
 for (const file of files) {
   const { cases } = (await import(path.join(casesDir, file))) as { cases: BenchCase[] };
   for (const c of cases) {
     if (filter && !c.name.includes(filter) && !file.includes(filter)) continue;
     process.stderr.write(`… ${c.name}\n`);
-    await c.setup?.();
-    await c.beforeEach?.();
-    await c.subject();
-    await c.beforeEach?.();
-    await c.baseline();
-    const n = c.iterations ?? 5;
-    const s: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < n; i++) {
+    try {
+      await c.setup?.();
       await c.beforeEach?.();
-      b.push(await time(c.baseline));
+      await c.subject();
       await c.beforeEach?.();
-      s.push(await time(c.subject));
+      await c.baseline();
+      const n = c.iterations ?? 5;
+      const s: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < n; i++) {
+        await c.beforeEach?.();
+        b.push(await time(c.baseline));
+        await c.beforeEach?.();
+        s.push(await time(c.subject));
+      }
+      const subjectMs = median(s);
+      const baselineMs = median(b);
+      results.push({
+        name: c.name,
+        baselineName: c.baselineName,
+        subjectMs,
+        baselineMs,
+        ratio: subjectMs / baselineMs,
+        goal: c.goal,
+        goalMet: c.goalMet?.(subjectMs, baselineMs),
+        heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
+      });
+    } catch (e) {
+      // One broken case (no Postgres, no build) must not hide the others' figures.
+      failures.push(`${c.name}: ${(e as Error).message}`);
+    } finally {
+      await c.teardown?.();
     }
-    const subjectMs = median(s);
-    const baselineMs = median(b);
-    results.push({
-      name: c.name,
-      baselineName: c.baselineName,
-      subjectMs,
-      baselineMs,
-      ratio: subjectMs / baselineMs,
-      goal: c.goal,
-      goalMet: c.goalMet?.(subjectMs, baselineMs),
-      heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
-    });
-    await c.teardown?.();
   }
 }
 
@@ -79,6 +86,8 @@ for (const r of rows) console.log(line(r));
 fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
 fs.writeFileSync(
   path.join(ROOT, "bench/results.json"),
-  JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, results }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, results, failures }, null, 2),
 );
 console.log(`\nwrote bench/results.json (${results.length} cases)`);
+for (const f of failures) console.log(`not measured: ${f}`);
+process.exit(failures.length ? 1 : 0);

@@ -6,6 +6,7 @@ import "server-only";
  * so a run with the same seed and the same request order fails the same way.
  */
 import { z } from "zod";
+import { mulberry32 } from "../../domain/random";
 
 export const SIM_ENDPOINTS = ["token", "import", "coverage", "run", "job"] as const;
 export type SimEndpoint = (typeof SIM_ENDPOINTS)[number];
@@ -93,18 +94,6 @@ export function mergeFaults(base: SimFaults, patch: SimFaultsPatch): SimFaults {
   return parsed.data;
 }
 
-/** mulberry32. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type RateFaultName = "rateLimit" | "serverError" | "malformedPage" | "truncatedPage";
 
 /** Decides, request by request, which faults fire. */
@@ -113,7 +102,7 @@ export class FaultDice {
   private fired: Record<RateFaultName, number> = { rateLimit: 0, serverError: 0, malformedPage: 0, truncatedPage: 0 };
 
   constructor(private faults: SimFaults) {
-    this.random = seededRandom(faults.seed);
+    this.random = mulberry32(faults.seed);
   }
 
   get config(): SimFaults {
@@ -123,7 +112,7 @@ export class FaultDice {
   /** New knobs: the PRNG restarts from the seed and the `times` counters from zero. */
   reset(faults: SimFaults): void {
     this.faults = faults;
-    this.random = seededRandom(faults.seed);
+    this.random = mulberry32(faults.seed);
     this.fired = { rateLimit: 0, serverError: 0, malformedPage: 0, truncatedPage: 0 };
   }
 

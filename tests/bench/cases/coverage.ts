@@ -18,6 +18,7 @@ import {
 import { SkillCatalog } from "../../../lib/domain/skills";
 import { INTERVAL_MS, type Agent, type Shift, type ShiftBreak, type Skill } from "../../../lib/domain/types";
 import type { BenchCase } from "../harness";
+import { mulberry32 } from "../../../lib/domain/random";
 
 const AGENTS = 5_000;
 const DAYS = 28;
@@ -25,16 +26,6 @@ const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
 const GRID_START = Date.UTC(2026, 2, 2); // a Monday
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKILL_TREE: Array<[id: string, parent: string | null]> = [
   ["SKILL_SALES", null],

@@ -4,21 +4,12 @@
  */
 import { requiredStaffNaive, requiredStaffSeries } from "../../../lib/domain/erlang";
 import type { BenchCase } from "../harness";
+import { mulberry32 } from "../../../lib/domain/random";
 
 const SKILLS = 20;
 const INTERVALS = 28 * 96;
 const INTERVAL_SECONDS = 900;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Contact-center day: quiet nights, a morning ramp, a lunch dip, an early-evening peak. */
 function dayShape(minuteOfDay: number): number {

@@ -3,6 +3,9 @@
  * the demo, and a 100,000-row shift import persisted into PGlite and into Postgres (when
  * one listens on 127.0.0.1:5432 or BENCH_DATABASE_URL), each beside its baseline.
  */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { Client } from "pg";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -48,7 +51,7 @@ function demoCsv(demo: DemoData, rows: number): string {
   return lines.join("\n");
 }
 
-async function scratchPostgres(): Promise<OpenedDb | null> {
+async function scratchPostgres(): Promise<(OpenedDb & { url: string }) | null> {
   const name = `shiftboard_bench_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: PG_URL });
   try {
@@ -63,6 +66,7 @@ async function scratchPostgres(): Promise<OpenedDb | null> {
   const opened = await openPostgres(url.toString());
   return {
     ...opened,
+    url: url.toString(),
     close: async () => {
       await opened.close();
       const c = new Client({ connectionString: PG_URL });
@@ -78,6 +82,14 @@ let pglite: OpenedDb;
 let demo: DemoData;
 let csv = "";
 
+/** The seeded PGlite and the 100,000-row file, made once for whichever cases run. */
+async function ensureInputs() {
+  if (pglite) return;
+  pglite = await openPglite();
+  demo = await seedDemo(pglite.db, { weekStart: WEEK });
+  csv = demoCsv(demo, ROWS);
+}
+
 /** Each run imports into an emptied schedule, so every iteration does the same work. */
 async function resetImported(db: OpenedDb["db"]) {
   await db.delete(shiftsTable).where(sql`${shiftsTable.importId} is not null`);
@@ -92,6 +104,7 @@ function importCase(driver: "PGlite" | "Postgres"): BenchCase {
     goal: driver === "Postgres" ? "< 5 s" : "reported",
     goalMet: driver === "Postgres" ? (ms) => ms < 5000 : undefined,
     async setup() {
+      await ensureInputs();
       if (driver === "PGlite") target = pglite;
       else {
         target = await scratchPostgres();
@@ -126,6 +139,73 @@ function importCase(driver: "PGlite" | "Postgres"): BenchCase {
   };
 }
 
+/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in failed (${res.status})`);
+  return [...jar, session].join("; ");
+}
+
+/** The whole path a planner's upload takes: HTTP, session, streaming body, route handler, service, Postgres. */
+function routeHandlerCase(): BenchCase {
+  let target: (OpenedDb & { url: string }) | null = null;
+  let server: ChildProcess | null = null;
+  let cookie = "";
+  const port = 3290;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    name: "import 100,000 rows end to end through the route handler (Postgres)",
+    baselineName: "the same import called in process",
+    iterations: 3,
+    goal: "< 5 s",
+    goalMet: (ms) => ms < 5000,
+    async setup() {
+      await ensureInputs();
+      if (!fs.existsSync(path.join(process.cwd(), ".next/BUILD_ID"))) throw new Error("Run `npx next build` first: this case serves the production build.");
+      target = await scratchPostgres();
+      if (!target) throw new Error(`No Postgres at ${PG_URL}; set BENCH_DATABASE_URL.`);
+      await seedDemo(target.db, { weekStart: WEEK });
+      const url = target.url;
+      server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+        env: { ...process.env, DATABASE_URL: url, SHIFTBOARD_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base, LOG_LEVEL: "warn" },
+        stdio: "ignore",
+        detached: true,
+      });
+      for (let i = 0; i < 120; i++) {
+        try {
+          if ((await fetch(`${base}/login`)).ok) break;
+        } catch {
+          // not up yet
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      cookie = await signIn(base, "planner@demo.local", "shiftboard-demo");
+    },
+    beforeEach: () => resetImported(target!.db),
+    async subject() {
+      const res = await fetch(`${base}/api/v1/imports/shifts?fileName=bench.csv`, { method: "POST", headers: { cookie, "content-type": "text/csv" }, body: csv });
+      const body = (await res.json()) as { importedRows?: number; error?: { message: string } };
+      if (body.importedRows !== ROWS) throw new Error(`imported ${body.importedRows}: ${body.error?.message ?? res.status}`);
+    },
+    async baseline() {
+      await importShiftFile(target!.db, { fileName: "bench.csv", text: csv, bytes: csv.length, options: { dryRun: false, overwriteConflicts: false, onlyValidRows: false }, actor });
+    },
+    async teardown() {
+      if (server?.pid) process.kill(-server.pid, "SIGTERM");
+      await target?.close();
+    },
+  };
+}
+
 export const cases: BenchCase[] = [
   {
     name: "coverage page server work, one week of the demo (PGlite)",
@@ -133,11 +213,7 @@ export const cases: BenchCase[] = [
     iterations: 7,
     goal: "< 300 ms",
     goalMet: (ms) => ms < 300,
-    async setup() {
-      pglite = await openPglite();
-      demo = await seedDemo(pglite.db, { weekStart: WEEK });
-      csv = demoCsv(demo, ROWS);
-    },
+    setup: ensureInputs,
     subject: () => getCoverageView(pglite.db, { from: WEEK, to: addDays(WEEK, 6), view: "net" }, "2026-11-21"),
     async baseline() {
       const range = { start: Date.parse(`${WEEK}T00:00:00Z`), end: Date.parse(`${addDays(WEEK, 7)}T00:00:00Z`) };
@@ -152,5 +228,6 @@ export const cases: BenchCase[] = [
     },
   },
   importCase("PGlite"),
-  { ...importCase("Postgres") },
+  importCase("Postgres"),
+  routeHandlerCase(),
 ];

@@ -20,22 +20,13 @@ import { DEFAULT_TRADING_SETTINGS } from "../../../lib/domain/trades/policies";
 import type { PendingTrade, TradeContext, TradeProposal, TradingSettings } from "../../../lib/domain/trades/types";
 import { INTERVAL_MS, type Agent, type LaborRules, type Shift, type Site, type Skill } from "../../../lib/domain/types";
 import type { BenchCase } from "../harness";
+import { mulberry32 } from "../../../lib/domain/random";
 
 const AGENTS = 300;
 const TRADES = 10_000;
 const PENDING = 150;
 const HOUR = 3_600_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKILLS: Skill[] = [
   { id: "SKILL_SALES", name: "Sales", parentId: null, equivalenceGroup: null },
