@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { agents as agentsTable, shifts as shiftsTable, tradeDecisions, tradeRequests, tradeViolations, tradingSettings as settingsTable, users } from "../db/schema";
 import { getAgents, getRequiredOnGrid, getShiftsOverlapping, getSites, getSkills, toDomainShift } from "../db/queries/reference";
@@ -269,6 +269,10 @@ export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUse
   const [trade] = await db.select().from(tradeRequests).where(eq(tradeRequests.id, input.tradeId)).limit(1);
   if (!trade) throw new AppError("NOT_FOUND", "No such trade request.");
   if (!trade.reviewSiteIds.includes(input.siteId)) throw new AppError("SITE_FORBIDDEN", `Site ${input.siteId} does not review this trade.`);
+  if (trade.status === "PendingReview" && trade.expiresAt && trade.expiresAt.getTime() < now) {
+    await expireStaleTrades(db, now);
+    throw new AppError("ALREADY_DECIDED", "This trade expired before anyone decided it; the shifts stay with their agents.");
+  }
   if (trade.status !== "PendingReview") throw new AppError("ALREADY_DECIDED", `This trade is already ${trade.status}.`);
 
   let reevaluation: TradeEvaluation | null = null;
@@ -377,8 +381,25 @@ export interface RateAlert {
   windowHours: number;
 }
 
+/**
+ * Requests nobody decided before they expired become Expired (DOMAIN.md's states); done
+ * when the queue is read or a decision is made, so no clock runs in the background.
+ */
+export async function expireStaleTrades(db: Db, now: number): Promise<number> {
+  const expired = await db
+    .update(tradeRequests)
+    .set({ status: "Expired", decidedAt: new Date(now), version: sql`${tradeRequests.version} + 1` })
+    .where(and(inArray(tradeRequests.status, ["Unmatched", "Matched", "PendingReview"]), lt(tradeRequests.expiresAt, new Date(now))))
+    .returning({ id: tradeRequests.id });
+  for (const t of expired) {
+    await recordAudit(db, { actor: { id: null, label: "System" }, action: "trade.expired", entityType: "trade", entityId: t.id, details: {} });
+  }
+  return expired.length;
+}
+
 /** Pending trades the user reviews (a supervisor: their sites only), with the coverage each would change. */
 export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Promise<{ items: QueueItem[]; alerts: RateAlert[] }> {
+  await expireStaleTrades(db, now);
   const rows = await db.select().from(tradeRequests).where(eq(tradeRequests.status, "PendingReview")).orderBy(tradeRequests.createdAt);
   const visible = rows.filter((r) => user.role !== "supervisor" || r.reviewSiteIds.some((s) => user.siteIds.includes(s)));
   const alerts = await getRateAlerts(db, user.role === "supervisor" ? user.siteIds : null, now);
@@ -463,6 +484,8 @@ export interface HistoryFilter {
 
 export async function getTradeHistory(db: Db, user: CurrentUser, filter: HistoryFilter) {
   const conditions = [];
+  if (user.role === "supervisor") conditions.push(inArray(shiftsTable.siteId, user.siteIds.length ? user.siteIds : ["-"]));
+  if (filter.siteId) conditions.push(eq(shiftsTable.siteId, filter.siteId));
   if (filter.status) conditions.push(eq(tradeRequests.status, filter.status as (typeof tradeRequests.status.enumValues)[number]));
   if (filter.agentId) conditions.push(or(eq(tradeRequests.initiatorAgentId, filter.agentId), eq(tradeRequests.receiverAgentId, filter.agentId)));
   const rows = await db
@@ -472,7 +495,7 @@ export async function getTradeHistory(db: Db, user: CurrentUser, filter: History
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(tradeRequests.createdAt))
     .limit(filter.limit ?? 100);
-  const scoped = rows.filter((r) => (user.role !== "supervisor" || user.siteIds.includes(r.siteId)) && (!filter.siteId || r.siteId === filter.siteId));
+  const scoped = rows;
   const ids = scoped.map((r) => r.t.id);
   const violations = ids.length ? await db.select({ tradeId: tradeViolations.tradeId, type: tradeViolations.type, policy: tradeViolations.policy }).from(tradeViolations).where(inArray(tradeViolations.tradeId, ids)) : [];
   const decisions = ids.length

@@ -134,6 +134,18 @@ describe.each(TEST_DRIVERS)("trades on $name", (driver) => {
     expect(trade.status).toBe((won[0] as PromiseFulfilledResult<{ status: string }>).value.status);
   });
 
+  it("expires a request nobody decided in time, and refuses a late decision", async () => {
+    const [shift, receiver] = oneSidedPair(demo, "NYC", taken);
+    const r = await requestTrade(o.db, { kind: "oneSided", initiatorAgentId: shift.agentId, initiatorShiftId: shift.id, receiverAgentId: receiver, initiatorShiftVersion: 1 }, planner, now);
+    const [filed] = await o.db.select().from(tradeRequests).where(eq(tradeRequests.id, r.tradeId));
+    const late = filed.expiresAt!.getTime() + 60_000;
+    await expect(decideTrade(o.db, { tradeId: r.tradeId, siteId: "NYC", decision: "approve" }, nycSupervisor, late)).rejects.toMatchObject({ code: "ALREADY_DECIDED" });
+    const [expired] = await o.db.select().from(tradeRequests).where(eq(tradeRequests.id, r.tradeId));
+    expect(expired.status).toBe("Expired");
+    expect((await getReviewQueue(o.db, nycSupervisor, late)).items.map((i) => i.id)).not.toContain(r.tradeId);
+    expect((await agentOf(shift.id)).agentId).toBe(shift.agentId);
+  });
+
   it("refuses bad requests and changes nothing", async () => {
     const [a, b] = closePair(demo, "LON", taken);
     const count = async () => (await o.db.select({ n: sql<number>`count(*)::int` }).from(tradeRequests))[0].n;
