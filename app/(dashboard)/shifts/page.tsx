@@ -60,7 +60,7 @@ export default async function ShiftsPage() {
               <table className="min-w-full text-sm" aria-label="Import history">
                 <thead className="text-left text-slate-500">
                   <tr>
-                    {["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", ""].map((h) => (
+                    {["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", "CXone", ""].map((h) => (
                       <th key={h} className="px-2 py-1.5 font-medium">
                         {h}
                       </th>
@@ -83,6 +83,9 @@ export default async function ShiftsPage() {
                       <td className="px-2 py-1.5 text-right tabular-nums">{h.importedRows.toLocaleString()}</td>
                       <td className="px-2 py-1.5 text-right tabular-nums">{h.failedRows.toLocaleString()}</td>
                       <td className="px-2 py-1.5 text-right tabular-nums">{h.replacedRows.toLocaleString()}</td>
+                      <td className="px-2 py-1.5 text-xs">
+                        <CxoneCounts result={h.cxoneResult} />
+                      </td>
                       <td className="px-2 py-1.5">
                         {h.failedRows > 0 ? (
                           <a className="text-brand-600 hover:underline" href={`/api/v1/imports/${h.id}/errors`}>
@@ -99,5 +102,27 @@ export default async function ShiftsPage() {
         </CardBody>
       </Card>
     </>
+  );
+}
+
+interface CxonePush {
+  status?: string;
+  message?: string;
+  processedCount?: number;
+  failedCount?: number;
+  batches?: { batch: number; status: string; processedCount: number; failedCount: number }[];
+}
+
+/** CXone's processed/failed counts for an import pushed with the cxone backend, per batch on hover. */
+function CxoneCounts({ result }: { result: Record<string, unknown> | null }) {
+  if (!result) return <span className="text-slate-400">—</span>;
+  const r = result as CxonePush;
+  if (r.processedCount === undefined) return <Badge tone="bad">{r.message ?? r.status ?? "failed"}</Badge>;
+  const batches = (r.batches ?? []).map((b) => `batch ${b.batch}: ${b.status}, ${b.processedCount} processed, ${b.failedCount} failed`).join("\n");
+  return (
+    <span title={batches}>
+      <Badge tone={r.failedCount ? "warn" : "good"}>{r.status}</Badge> {r.processedCount} processed · {r.failedCount} failed · {r.batches?.length ?? 0} batch
+      {(r.batches?.length ?? 0) === 1 ? "" : "es"}
+    </span>
   );
 }
