@@ -13,6 +13,7 @@ export const ROUTE_ROLES = {
   "/api/v1/imports/demand": { POST: ["planner", "admin"] },
   "/api/v1/imports/[id]/errors": { GET: ["planner", "admin"] },
   "/api/v1/trades/queue": { GET: ["supervisor", "admin"] },
+  "/api/v1/trades/bulk": { POST: ["planner", "admin"] },
   "/api/v1/shifts": { GET: ["planner", "admin"] },
 } as const satisfies Record<string, Partial<Record<Method, readonly Role[]>>>;
 

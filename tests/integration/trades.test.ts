@@ -7,6 +7,7 @@ import type { DemoData } from "@/lib/demo/generate";
 import type { Shift } from "@/lib/domain/types";
 import { isAppError } from "@/lib/errors";
 import { decideTrade, getReviewQueue, requestTrade } from "@/lib/services/trades";
+import { requestTradesFromCsv } from "@/lib/services/trade-bulk";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
 
@@ -144,6 +145,22 @@ describe.each(TEST_DRIVERS)("trades on $name", (driver) => {
     expect(expired.status).toBe("Expired");
     expect((await getReviewQueue(o.db, nycSupervisor, late)).items.map((i) => i.id)).not.toContain(r.tradeId);
     expect((await agentOf(shift.id)).agentId).toBe(shift.agentId);
+  });
+
+  it("files trades in bulk from a CSV, and files nothing from a file with a bad row", async () => {
+    const [a, b] = closePair(demo, "NYC", taken);
+    const iso = (t: number) => new Date(t).toISOString();
+    const good = ["kind,initiatorAgentId,initiatorShiftStart,receiverAgentId,receiverShiftStart,note", `swap,${a.agentId},${iso(a.start)},${b.agentId},${iso(b.start)},bulk`].join("\n");
+    const bad = [good, `swap,${a.agentId},2031-01-01T09:00:00Z,${b.agentId},${iso(b.start)},`].join("\n");
+    const before = (await o.db.select({ n: sql<number>`count(*)::int` }).from(tradeRequests))[0].n;
+    const refused = await requestTradesFromCsv(o.db, bad, planner, now);
+    expect(refused.filed).toEqual([]);
+    expect(refused.errors).toEqual([expect.objectContaining({ row: 3, column: "initiatorShiftStart", code: "UNKNOWN_SHIFT" })]);
+    expect((await o.db.select({ n: sql<number>`count(*)::int` }).from(tradeRequests))[0].n).toBe(before);
+    const filed = await requestTradesFromCsv(o.db, good, planner, now);
+    expect(filed.errors).toEqual([]);
+    expect(filed.filed).toEqual([expect.objectContaining({ row: 2, status: "Approved" })]);
+    expect((await agentOf(a.id)).agentId).toBe(b.agentId);
   });
 
   it("refuses bad requests and changes nothing", async () => {

@@ -11,6 +11,7 @@ import { formatDayClock, formatClock } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReviewQueue } from "@/components/trades/review-queue";
 import { TradeRequestForm } from "@/components/trades/trade-request-form";
+import { BulkTradeUpload } from "@/components/trades/bulk-trade-upload";
 
 export const metadata: Metadata = { title: "Trades" };
 
@@ -61,6 +62,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             <CardHeader title="New trade request" description="On an agent's behalf. Shift times are shown in UTC; violations name local times." />
             <CardBody>
               <TradeRequestForm />
+              <BulkTradeUpload />
             </CardBody>
           </Card>
         ) : null}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { BulkTradeOutcome } from "@/lib/services/trade-bulk";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** Files many trade requests from one CSV; a file with any bad row files nothing. */
+export function BulkTradeUpload() {
+  const router = useRouter();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BulkTradeOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function send() {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const res = await fetch("/api/v1/trades/bulk", { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+    const body = await res.json().catch(() => null);
+    setBusy(false);
+    if (!res.ok) return setError(body?.error?.message ?? `The server answered ${res.status}.`);
+    setResult(body as BulkTradeOutcome);
+    void client.invalidateQueries();
+    router.refresh();
+  }
+
+  const counts = result ? ["Approved", "PendingReview", "Denied"].map((s) => `${result.filed.filter((f) => f.status === s).length} ${s}`).join(" · ") : "";
+  return (
+    <div className="space-y-2 border-t border-slate-100 pt-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-xs font-medium text-slate-600">
+          Trades CSV
+          <input type="file" accept=".csv,text/csv" aria-label="Trades CSV" className="mt-1 block text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <Button variant="secondary" size="sm" disabled={!file || busy} onClick={() => void send()}>
+          {busy ? "Filing…" : "File trades"}
+        </Button>
+      </div>
+      <p className="text-xs text-slate-500">
+        Columns <code>kind, initiatorAgentId, initiatorShiftStart, receiverAgentId, receiverShiftStart, note</code>; shift starts as ISO date-times with an offset.
+        Rows are filed in order, each judged with the ones before it.
+      </p>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {result ? (
+        <Alert tone={result.errors.length && !result.filed.length ? "error" : "success"} title={result.filed.length ? `Filed ${result.filed.length} trades: ${counts}` : "Nothing filed"}>
+          {result.errors.length ? (
+            <ul className="list-disc pl-5">
+              {result.errors.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
