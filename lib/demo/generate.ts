@@ -11,6 +11,7 @@
  */
 import { addDays, isoWeekday, localToInstant, parseDateKey } from "../domain/time";
 import {
+  DEFAULT_LABOR_RULES,
   INTERVAL_MS,
   type Agent,
   type AvailabilityWindow,
@@ -49,16 +50,7 @@ export const DEMO_SKILLS: Skill[] = [
   { id: "SKILL_SALES_UK", name: "Sales UK", parentId: null, equivalenceGroup: "SKILL_SALES_GLOBAL" },
 ];
 
-const rules = (r: Partial<LaborRules>): LaborRules => ({
-  minRestHours: 10,
-  maxDailyHours: 12,
-  maxConsecutiveHours: 10,
-  maxShiftsPerDay: 1,
-  minShiftHours: 4,
-  maxShiftHours: 10,
-  earliestStartLocal: null,
-  ...r,
-});
+const rules = (r: Partial<LaborRules>): LaborRules => ({ ...DEFAULT_LABOR_RULES, ...r });
 
 export const DEMO_SITES: Site[] = [
   { id: "NYC", name: "New York", timeZone: "America/New_York", laborRules: rules({ minRestHours: 10, earliestStartLocal: "06:00" }) },

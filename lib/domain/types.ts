@@ -44,6 +44,17 @@ export interface LaborRules {
   earliestStartLocal: string | null;
 }
 
+/** A typical contact-center rule set: what a site without its own rules gets. */
+export const DEFAULT_LABOR_RULES: Readonly<LaborRules> = Object.freeze({
+  minRestHours: 10,
+  maxDailyHours: 12,
+  maxConsecutiveHours: 10,
+  maxShiftsPerDay: 1,
+  minShiftHours: 4,
+  maxShiftHours: 10,
+  earliestStartLocal: null,
+});
+
 export interface Site {
   id: string;
   name: string;

@@ -10,6 +10,7 @@
  * the same values.
  */
 import * as z from "zod";
+import type { LocalDateTime } from "../domain/time";
 
 // ── Limits and defaults (decisions, written down) ────────────────────────────
 
@@ -37,13 +38,7 @@ export const MAX_OFFSET_HOURS = 14;
 // ── Cell grammar ─────────────────────────────────────────────────────────────
 
 /** A date-time cell: wall clock fields plus the offset it carries, if any. */
-export interface DateTimeParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+export interface DateTimeParts extends LocalDateTime {
   millisecond: number;
   /** Minutes east of UTC written in the cell (`Z` → 0), or null for a local time. */
   offsetMinutes: number | null;

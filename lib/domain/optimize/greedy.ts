@@ -34,7 +34,7 @@
 import { computeCoverage, type CoverageGrid } from "../coverage";
 import type { SkillCatalog } from "../skills";
 import { instantToLocal, startOfIsoWeek } from "../time";
-import { HOUR_MS, INTERVAL_MS, type Agent, type Instant, type LaborRules, type Shift, type Site } from "../types";
+import { DEFAULT_LABOR_RULES, HOUR_MS, INTERVAL_MS, type Agent, type Instant, type LaborRules, type Shift, type Site } from "../types";
 
 export type GapPriority = "HIGH" | "MEDIUM" | "LOW";
 export type OptimizationGoal = "MINIMIZE_OVERTIME" | "MAXIMIZE_SKILL_COVERAGE";
@@ -148,15 +148,6 @@ export interface GreedyResult {
   };
 }
 
-const DEFAULT_RULES: LaborRules = {
-  minRestHours: 10,
-  maxDailyHours: 12,
-  maxConsecutiveHours: 10,
-  maxShiftsPerDay: 1,
-  minShiftHours: 4,
-  maxShiftHours: 10,
-  earliestStartLocal: null,
-};
 
 const PRIORITY_WEIGHT: Record<GapPriority, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
 const IH = INTERVAL_MS / HOUR_MS; // hours per interval
@@ -270,7 +261,7 @@ export function greedyFill(input: GreedyInput, options: GreedyOptions = {}): Gre
   const stateById = new Map<string, AgentState>();
   for (const agent of [...input.agents].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const site = sitesById.get(agent.homeSiteId);
-    const labor = site?.laborRules ?? DEFAULT_RULES;
+    const labor = site?.laborRules ?? DEFAULT_LABOR_RULES;
     const cal = calendarFor(agent.timeZone || site?.timeZone || "UTC");
     const limits = shiftLimits(labor, compliance);
     const st: AgentState = {
