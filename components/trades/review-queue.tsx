@@ -30,9 +30,20 @@ async function fetchQueue(): Promise<QueueData> {
 /** The supervisor's queue: refreshes itself every 15 s so two supervisors see each other's decisions. */
 export function ReviewQueue({ initial }: { initial: QueueData }) {
   const query = useQuery({ queryKey: ["trade-queue"], queryFn: fetchQueue, initialData: initial, refetchInterval: 15_000 });
+  // Outcomes live here, not on the card: a decided trade leaves the queue on the next refresh.
+  const [decided, setDecided] = useState<{ id: string; text: string }[]>([]);
   const data = query.data;
   return (
     <div className="space-y-4">
+      {decided.length ? (
+        <div role="status" aria-label="Decisions" className="space-y-1">
+          {decided.map((d) => (
+            <Alert key={d.id} tone="success">
+              {d.text}
+            </Alert>
+          ))}
+        </div>
+      ) : null}
       {data.alerts.map((a) => (
         <Alert key={a.siteId} tone="warning" title={`Trade rate exceeded at ${a.siteId}`}>
           {a.approved} trades approved in the last {a.windowHours} h (limit {a.limit}). New trades at {a.siteId} go to review until the rate drops.
@@ -42,7 +53,7 @@ export function ReviewQueue({ initial }: { initial: QueueData }) {
       {data.items.length === 0 ? (
         <EmptyState title="No trades waiting for you">Trades the engine cannot approve on its own appear here for the supervisors of the site where the shift is worked.</EmptyState>
       ) : (
-        data.items.map((item) => <ReviewCard key={item.id} item={item} />)
+        data.items.map((item) => <ReviewCard key={item.id} item={item} onDecided={(text) => setDecided((list) => [{ id: item.id, text }, ...list].slice(0, 5))} />)
       )}
       <p className="text-xs text-slate-500" aria-live="polite">
         {query.isFetching ? "Refreshing…" : `Updated ${new Date(query.dataUpdatedAt).toLocaleTimeString()}`}
@@ -51,7 +62,7 @@ export function ReviewQueue({ initial }: { initial: QueueData }) {
   );
 }
 
-function ReviewCard({ item }: { item: QueueItem }) {
+function ReviewCard({ item, onDecided }: { item: QueueItem; onDecided: (text: string) => void }) {
   const client = useQueryClient();
   const [comment, setComment] = useState("");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -67,6 +78,7 @@ function ReviewCard({ item }: { item: QueueItem }) {
     },
     onSuccess: (data) => {
       setMessage({ tone: "success", text: data.message });
+      onDecided(`${item.initiator.id} ${item.kind === "swap" ? "↔" : "→"} ${item.receiver.id}: ${data.message}`);
       void client.invalidateQueries({ queryKey: ["trade-queue"] });
     },
     onError: (e) => setMessage({ tone: "error", text: (e as Error).message }),

@@ -30,13 +30,14 @@ test("a NYC supervisor works the NYC queue: approves one trade, rejects one with
   const before = await scheduledHours(page, "SKILL_SALES_PREMIUM", day);
 
   await page.goto("/trades");
+  const decisions = page.getByRole("status", { name: "Decisions" });
   await ghost.getByRole("button", { name: "Approve" }).click();
-  await expect(ghost.getByRole("status").or(ghost.getByRole("alert"))).toContainText("Approved and applied");
+  await expect(decisions).toContainText("Approved and applied");
 
   const oneSided = cards.filter({ hasText: "One-sided:" }).first();
   await oneSided.getByLabel("Comment").fill("Thursday is already over budget on overtime.");
   await oneSided.getByRole("button", { name: "Reject" }).click();
-  await expect(oneSided.getByRole("status").or(oneSided.getByRole("alert"))).toContainText("Rejected");
+  await expect(decisions).toContainText("Rejected");
 
   // The queue refreshes: both are gone; the history shows the decisions.
   await page.reload();
