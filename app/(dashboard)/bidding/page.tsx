@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable, Row } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Bidding" };
 
@@ -23,19 +24,9 @@ export default async function BiddingPage() {
         <Card>
           <CardHeader title="Bid scopes" description="Editing, the scope linter and wave resolution come next; this is what is configured." />
           <CardBody>
-            <table className="min-w-full text-sm" aria-label="Bid scopes">
-              <thead className="text-left text-slate-500">
-                <tr>
-                  {["Wave", "Scope", "Locations", "Skill groups", "Priority", "Lock timeout", "Period from", "Status"].map((h) => (
-                    <th key={h} className="px-2 py-1.5 font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+            <DataTable label="Bid scopes" columns={["Wave", "Scope", "Locations", "Skill groups", "Priority", "Lock timeout", "Period from", "Status"]}>
                 {scopes.map((s) => (
-                  <tr key={s.id} className="border-t border-slate-100">
+                  <Row key={s.id}>
                     <td className="px-2 py-1.5 tabular-nums">{s.wave}</td>
                     <td className="px-2 py-1.5 font-medium">{s.name}</td>
                     <td className="px-2 py-1.5">{s.locations.join(", ")}</td>
@@ -46,10 +37,9 @@ export default async function BiddingPage() {
                     <td className="px-2 py-1.5">
                       <Badge tone={s.status === "open" ? "good" : "neutral"}>{s.status}</Badge>
                     </td>
-                  </tr>
+                  </Row>
                 ))}
-              </tbody>
-            </table>
+              </DataTable>
           </CardBody>
         </Card>
       )}

@@ -5,6 +5,7 @@ import { getImportHistory, getSavedMappings, getScheduleSummary } from "@/lib/db
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/table";
 import { ShiftUpload } from "@/components/shifts/shift-upload";
 
 export const metadata: Metadata = { title: "Shifts" };
@@ -56,18 +57,7 @@ export default async function ShiftsPage() {
           {history.length === 0 ? (
             <p className="text-sm text-slate-500">No imports yet. Your first upload will be listed here with its counts and error report.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm" aria-label="Import history">
-                <thead className="text-left text-slate-500">
-                  <tr>
-                    {["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", "CXone", ""].map((h) => (
-                      <th key={h} className="px-2 py-1.5 font-medium">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
+              <DataTable label="Import history" columns={["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", "CXone", ""]}>
                   {history.map((h) => (
                     <tr key={h.id} className="border-t border-slate-100">
                       <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{h.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
@@ -95,9 +85,7 @@ export default async function ShiftsPage() {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </DataTable>
           )}
         </CardBody>
       </Card>

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDayClock, formatClock } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/table";
 import { ReviewQueue } from "@/components/trades/review-queue";
 import { TradeRequestForm } from "@/components/trades/trade-request-form";
 import { BulkTradeUpload } from "@/components/trades/bulk-trade-upload";
@@ -108,18 +109,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             {history.length === 0 ? (
               <p className="text-sm text-slate-500">No trades match.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full text-sm" aria-label="Trade history">
-                  <thead className="text-left text-slate-500">
-                    <tr>
-                      {["Requested", "Kind", "From → to", "Shift", "Site", "Status", "Violations", "Decisions"].map((h) => (
-                        <th key={h} className="px-2 py-1.5 font-medium">
-                          {h}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
+                <DataTable label="Trade history" columns={["Requested", "Kind", "From → to", "Shift", "Site", "Status", "Violations", "Decisions"]}>
                     {history.map((t) => {
                       const zone = zoneOf.get(t.siteId) ?? "UTC";
                       return (
@@ -143,9 +133,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
                         </tr>
                       );
                     })}
-                  </tbody>
-                </table>
-              </div>
+                  </DataTable>
             )}
           </CardBody>
         </Card>
