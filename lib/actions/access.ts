@@ -14,6 +14,7 @@ export const ACTION_ROLES = {
   saveStaffingSettingsAction: ["admin"],
   saveCxoneConnectionAction: ["admin"],
   testCxoneConnectionAction: ["admin"],
+  launchOptimizationAction: ["planner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionName = keyof typeof ACTION_ROLES;

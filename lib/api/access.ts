@@ -15,6 +15,7 @@ export const ROUTE_ROLES = {
   "/api/v1/trades/queue": { GET: ["supervisor", "admin"] },
   "/api/v1/trades/bulk": { POST: ["planner", "admin"] },
   "/api/v1/shifts": { GET: ["planner", "admin"] },
+  "/api/v1/optimization/jobs/[id]": { GET: ["planner", "admin"] },
 } as const satisfies Record<string, Partial<Record<Method, readonly Role[]>>>;
 
 /** Routes that authenticate by design (the sign-in endpoints themselves). */

@@ -67,7 +67,7 @@ export interface CoverageView {
 const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
 
 /** The Monday of the first week with shifts from a week ago on, so the page opens on the schedule. */
-async function defaultFrom(db: Db, today: string): Promise<string> {
+export async function defaultFrom(db: Db, today: string): Promise<string> {
   const [first] = await db
     .select({ startsAt: shiftsTable.startsAt })
     .from(shiftsTable)

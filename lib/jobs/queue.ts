@@ -1,0 +1,52 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { jobs } from "../db/schema";
+
+export type JobRow = typeof jobs.$inferSelect;
+
+/** Queues a job; a worker (in-process by default, `npm run worker` to scale out) claims it. */
+export async function enqueueJob(db: Db, job: { kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
+  const [row] = await db.insert(jobs).values({ kind: job.kind, payload: job.payload, createdBy: job.createdBy }).returning({ id: jobs.id });
+  return row.id;
+}
+
+/**
+ * Claims the oldest queued job. FOR UPDATE SKIP LOCKED lets many workers claim from one
+ * Postgres without ever taking the same job twice; it works the same on PGlite.
+ */
+export async function claimNextJob(db: Db, workerId: string, kinds: readonly string[]): Promise<JobRow | null> {
+  const result = await db.execute(sql`
+    update jobs set status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
+    where id = (
+      select id from jobs
+      where status = 'queued' and run_after <= now() and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+      order by created_at
+      for update skip locked
+      limit 1
+    )
+    returning id`);
+  const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
+  return id ? getJob(db, id) : null;
+}
+
+export async function getJob(db: Db, id: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function listJobs(db: Db, kind: string, limit = 10): Promise<JobRow[]> {
+  return db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(desc(jobs.createdAt)).limit(limit);
+}
+
+export async function setJobProgress(db: Db, id: string, progress: number): Promise<void> {
+  await db.update(jobs).set({ progress, updatedAt: new Date() }).where(eq(jobs.id, id));
+}
+
+export async function completeJob(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
+  await db.update(jobs).set({ status: "completed", result, progress: 1, updatedAt: new Date() }).where(eq(jobs.id, id));
+}
+
+export async function failJob(db: Db, id: string, message: string): Promise<void> {
+  await db.update(jobs).set({ status: "failed", error: message, updatedAt: new Date() }).where(eq(jobs.id, id));
+}

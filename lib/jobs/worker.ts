@@ -1,0 +1,54 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client";
+import { isAppError } from "../errors";
+import { logger } from "../logger";
+import { claimNextJob, completeJob, failJob, type JobRow } from "./queue";
+
+export type JobHandler = (db: Db, job: JobRow) => Promise<Record<string, unknown>>;
+
+/** Runs queued jobs of the given kinds until none is left. Returns how many ran. */
+export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, workerId = `worker-${randomUUID().slice(0, 8)}`): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const job = await claimNextJob(db, workerId, Object.keys(handlers));
+    if (!job) return ran;
+    ran++;
+    try {
+      await completeJob(db, job.id, await handlers[job.kind](db, job));
+    } catch (e) {
+      // A known failure keeps its message for the planner; anything else is logged and masked.
+      logger.error({ err: e, jobId: job.id, kind: job.kind }, "job failed");
+      await failJob(db, job.id, isAppError(e) ? e.userMessage : `The job failed (${job.id}); the details are in the server log.`);
+    }
+  }
+}
+
+// One in-process drain at a time per dashboard process (the embedded default).
+const state = globalThis as unknown as { __shiftboardDrain?: { running: boolean; again: boolean; done: Promise<void> } };
+
+/**
+ * Starts draining in the background. A kick during a drain is remembered, so a job queued
+ * just after the drain found the queue empty is still picked up.
+ */
+export function kickInProcessWorker(db: Db, handlers: Record<string, JobHandler>): void {
+  const s = (state.__shiftboardDrain ??= { running: false, again: false, done: Promise.resolve() });
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  s.running = true;
+  s.again = false;
+  s.done = drainJobs(db, handlers)
+    .then(() => undefined)
+    .catch((e) => logger.error({ err: e }, "in-process worker stopped"))
+    .finally(() => {
+      s.running = false;
+      if (s.again) kickInProcessWorker(db, handlers);
+    });
+}
+
+/** Resolves when the in-process worker has nothing left to run (for tests and shutdown). */
+export async function inProcessWorkerIdle(): Promise<void> {
+  while (state.__shiftboardDrain?.running) await state.__shiftboardDrain.done;
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
+import type { OpenedDb } from "@/lib/db/client";
+import { resetEnvCache } from "@/lib/env";
+import { claimNextJob, enqueueJob, getJob } from "@/lib/jobs/queue";
+import { inProcessWorkerIdle } from "@/lib/jobs/worker";
+import { launchOptimization } from "@/lib/services/optimization";
+import { saveCxoneConnection } from "@/lib/services/cxone";
+import { TEST_DRIVERS } from "./support/db";
+import { DEMO_WEEK, openSeeded } from "./support/demo";
+
+const actor = { id: null, label: "planner@test" };
+const input = { from: DEMO_WEEK, to: "2026-11-29", allowOvertime: true, maxOvertimeHoursPerAgent: 4, goals: ["MINIMIZE_OVERTIME", "MAXIMIZE_SKILL_COVERAGE"] as ("MINIMIZE_OVERTIME" | "MAXIMIZE_SKILL_COVERAGE")[], maxConsecutiveHours: 10, minBreakDuration: 30 };
+
+describe.each(TEST_DRIVERS)("optimization jobs on $name", (driver) => {
+  let o: OpenedDb;
+  beforeAll(async () => {
+    o = (await openSeeded(driver.open)).opened;
+  });
+  afterAll(() => o.close());
+
+  it("never hands one job to two workers", async () => {
+    const ids = await Promise.all([1, 2, 3].map(() => enqueueJob(o.db, { kind: "probe", payload: {}, createdBy: null })));
+    const claims = await Promise.all([1, 2, 3, 4].map((n) => claimNextJob(o.db, `w${n}`, ["probe"])));
+    const claimed = claims.filter((c) => c !== null).map((c) => c!.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it("recommends shifts for the demo week's gaps with the local engine", async () => {
+    const jobId = await launchOptimization(o.db, input, actor);
+    await inProcessWorkerIdle();
+    const job = await getJob(o.db, jobId);
+    expect(job?.status).toBe("completed");
+    const result = job!.result as { engine: string; assignmentRecommendations: unknown[]; projectedCoverageImprovement: number; stats: { shortfallHoursBefore: number; shortfallHoursAfter: number } };
+    expect(result.engine).toBe("greedy");
+    expect(result.assignmentRecommendations.length).toBeGreaterThan(0);
+    expect(result.projectedCoverageImprovement).toBeGreaterThan(0);
+    expect(result.stats.shortfallHoursAfter).toBeLessThan(result.stats.shortfallHoursBefore);
+  });
+});
+
+describe("optimization on the cxone backend", () => {
+  let sim: RunningSimulator;
+  let o: OpenedDb;
+  beforeAll(async () => {
+    process.env.WFM_BACKEND = "cxone";
+    resetEnvCache();
+    sim = await startSimulator({ demo: { weekStart: DEMO_WEEK, includeShifts: true }, faults: { job: { neverCompletes: false, fails: false } } });
+    o = (await openSeeded(TEST_DRIVERS[0].open)).opened;
+    await saveCxoneConnection(o.db, { region: "CUSTOM", baseUrl: sim.url, clientId: "sim-client", clientSecret: "sim-secret" }, actor);
+  });
+  afterAll(async () => {
+    await o.close();
+    await sim.close();
+    delete process.env.WFM_BACKEND;
+    resetEnvCache();
+  });
+
+  it("runs CXone's engine through the client, polling the job to completion", async () => {
+    const jobId = await launchOptimization(o.db, input, actor);
+    await inProcessWorkerIdle();
+    const job = await getJob(o.db, jobId);
+    expect(job?.error).toBeNull();
+    expect(job?.status).toBe("completed");
+    expect(job!.result).toMatchObject({ engine: "greedy", cxoneJobId: expect.any(String) });
+    expect(sim.control.stats().requests.run).toBe(1);
+    expect(sim.control.stats().requests.job).toBeGreaterThan(0);
+  });
+});
