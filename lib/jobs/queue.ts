@@ -11,16 +11,29 @@ export async function enqueueJob(db: Db, job: { kind: string; payload: Record<st
   return row.id;
 }
 
+/** A running job whose worker has held it this long is presumed dead and may be claimed again. */
+export const JOB_LEASE_MINUTES = 15;
+/** … at most this many times in all, after which it fails for good. */
+export const MAX_JOB_ATTEMPTS = 3;
+
 /**
- * Claims the oldest queued job. FOR UPDATE SKIP LOCKED lets many workers claim from one
- * Postgres without ever taking the same job twice; it works the same on PGlite.
+ * Claims the oldest queued job, or one whose worker died mid-run (lease expired).
+ * FOR UPDATE SKIP LOCKED lets many workers claim from one Postgres without ever taking
+ * the same job twice; it works the same on PGlite.
  */
 export async function claimNextJob(db: Db, workerId: string, kinds: readonly string[]): Promise<JobRow | null> {
+  const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
+  // Jobs that used up their attempts while their workers kept dying fail instead of looping.
+  await db.execute(sql`
+    update jobs set status = 'failed', error = 'The worker stopped while running this job, ' || attempts || ' times; it was given up.', updated_at = now()
+    where status = 'running' and attempts >= ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(mins => ${JOB_LEASE_MINUTES}) and kind in (${kindList})`);
   const result = await db.execute(sql`
     update jobs set status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
     where id = (
       select id from jobs
-      where status = 'queued' and run_after <= now() and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+      where kind in (${kindList})
+        and ((status = 'queued' and run_after <= now())
+          or (status = 'running' and attempts < ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(mins => ${JOB_LEASE_MINUTES})))
       order by created_at
       for update skip locked
       limit 1

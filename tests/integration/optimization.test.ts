@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
 import type { OpenedDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
+import { eq } from "drizzle-orm";
+import { jobs } from "@/lib/db/schema";
 import { claimNextJob, enqueueJob, getJob } from "@/lib/jobs/queue";
 import { inProcessWorkerIdle } from "@/lib/jobs/worker";
 import { launchOptimization } from "@/lib/services/optimization";
@@ -25,6 +27,20 @@ describe.each(TEST_DRIVERS)("optimization jobs on $name", (driver) => {
     const claimed = claims.filter((c) => c !== null).map((c) => c!.id);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it("lets another worker take over a job whose worker died, and gives up after three tries", async () => {
+    const id = await enqueueJob(o.db, { kind: "lease-probe", payload: {}, createdBy: null });
+    expect((await claimNextJob(o.db, "dies", ["lease-probe"]))?.id).toBe(id);
+    expect(await claimNextJob(o.db, "other", ["lease-probe"])).toBeNull();
+    const expire = () => o.db.update(jobs).set({ lockedAt: new Date(Date.now() - 16 * 60_000) }).where(eq(jobs.id, id));
+    await expire();
+    expect(await claimNextJob(o.db, "other", ["lease-probe"])).toMatchObject({ id, lockedBy: "other", attempts: 2 });
+    await expire();
+    expect(await claimNextJob(o.db, "third", ["lease-probe"])).toMatchObject({ id, attempts: 3 });
+    await expire();
+    expect(await claimNextJob(o.db, "fourth", ["lease-probe"])).toBeNull();
+    expect(await getJob(o.db, id)).toMatchObject({ status: "failed" });
   });
 
   it("recommends shifts for the demo week's gaps with the local engine", async () => {
