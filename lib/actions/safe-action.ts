@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
-import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { assertRole, getCurrentUser, type CurrentUser } from "../auth/current-user";
 import type { Role } from "../auth/roles";
 import { getDb, type Db } from "../db/client";
 import { AppError, isAppError, toPublicError, type PublicError } from "../errors";
@@ -42,7 +42,7 @@ export const authedAction = actionClient.use(async ({ next }) => {
 /** An action only these roles may call. Each action file exports its `roles` so tests can prove the refusals. */
 export function roleAction(roles: readonly Role[]) {
   return authedAction.use(async ({ next, ctx }) => {
-    if (!roles.includes(ctx.user.role)) throw new AppError("FORBIDDEN");
+    assertRole(ctx.user, roles);
     return next({ ctx });
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { assertRole, getCurrentUser, type CurrentUser } from "../auth/current-user";
 import type { Role } from "../auth/roles";
 import { getDb, type Db } from "../db/client";
 import { AppError, isAppError, toPublicError } from "../errors";
@@ -38,9 +38,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
   return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("UNAUTHENTICATED");
-      if (!options.roles.includes(user.role)) throw new AppError("FORBIDDEN");
+      const user = assertRole(await getCurrentUser(), options.roles);
       let input: unknown = undefined;
       if (options.input) {
         const fromQuery = options.inputFrom === "query" || request.method === "GET" || request.method === "HEAD";

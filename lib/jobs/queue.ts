@@ -52,10 +52,6 @@ export async function listJobs(db: Db, kind: string, limit = 10): Promise<JobRow
   return db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(desc(jobs.createdAt)).limit(limit);
 }
 
-export async function setJobProgress(db: Db, id: string, progress: number): Promise<void> {
-  await db.update(jobs).set({ progress, updatedAt: new Date() }).where(eq(jobs.id, id));
-}
-
 export async function completeJob(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
   await db.update(jobs).set({ status: "completed", result, progress: 1, updatedAt: new Date() }).where(eq(jobs.id, id));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { columnMappings, importRowErrors, imports, shifts as shiftsTable, tradeRequests } from "../db/schema";
 import { getAgents, getShiftsOverlapping, getSites, getSkills } from "../db/queries/reference";
@@ -250,10 +250,6 @@ function rowsWindow(rows: readonly ValidShiftRow[]): { start: number; end: numbe
     if (r.end > end) end = r.end;
   }
   return { start, end };
-}
-
-export async function listImports(db: Db, limit = 20) {
-  return db.select().from(imports).orderBy(desc(imports.createdAt)).limit(limit);
 }
 
 export async function getImportErrors(db: Db, importId: string): Promise<RowError[]> {

@@ -20,7 +20,7 @@ import {
 import type { Shift } from "../domain/types";
 import { AppError } from "../errors";
 import { tradeProposalFrom, tradingSettingsSchema, type TradeRequest } from "../schemas/trades";
-import type { CurrentUser } from "../auth/current-user";
+import { assertRole, assertSite, type CurrentUser } from "../auth/current-user";
 import { recordAudit, type AuditActor } from "./audit";
 
 const DAY_MS = 86_400_000;
@@ -259,10 +259,8 @@ export interface DecisionResult {
  * now; the trade is applied when every site has approved, in the same transaction.
  */
 export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUser, now: number, requestId?: string): Promise<DecisionResult> {
-  if (user.role === "supervisor" && !user.siteIds.includes(input.siteId)) {
-    throw new AppError("SITE_FORBIDDEN", `You are not a supervisor of site ${input.siteId}.`);
-  }
-  if (user.role !== "supervisor" && user.role !== "admin") throw new AppError("FORBIDDEN");
+  assertRole(user, ["supervisor", "admin"]);
+  assertSite(user, input.siteId);
   const actor = { id: user.id, label: user.email };
 
   // Load and evaluate outside the transaction (reads only); the transaction re-checks state.
