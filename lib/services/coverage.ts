@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { shifts as shiftsTable } from "../db/schema";
 import { getAgents, getRequiredOnGrid, getShiftsOverlapping, getSites, getSkills } from "../db/queries/reference";
 import { getSetting } from "../db/queries/settings";
-import { chartBucket, computeCoverage, downsampleSeries, gridFor, type CoverageGrid, type SkillCoverage } from "../domain/coverage";
+import { chartBucket, computeCoverage, downsampleSeries, gridEnd, gridFor, type CoverageGrid, type SkillCoverage } from "../domain/coverage";
 import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage, type GapThresholds } from "../domain/gaps";
 import { SkillCatalog } from "../domain/skills";
 import { addDays, localDayRange, startOfIsoWeek } from "../domain/time";
@@ -97,7 +97,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
 
   const [agents, thresholds] = await Promise.all([getAgents(db), getSetting(db, "gapThresholds", gapThresholdsSchema, DEFAULT_GAP_THRESHOLDS_SETTING)]);
   const catalog = new SkillCatalog(skills);
-  const { coverage, shiftCount } = env().WFM_BACKEND === "cxone" ? await coverageFromCxone(db, grid) : await coverageFromSchedule(db, grid, range, agents, catalog);
+  const { coverage, shiftCount } = env().WFM_BACKEND === "cxone" ? await coverageFromCxone(db, grid) : await scheduleCoverage(db, grid, agents, catalog);
 
   // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
   let skillIds = [...coverage.keys()];
@@ -167,10 +167,14 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   };
 }
 
-async function coverageFromSchedule(db: Db, grid: CoverageGrid, range: { start: number; end: number }, agents: Agent[], catalog: SkillCatalog) {
-  const [required, shifts] = await Promise.all([getRequiredOnGrid(db, grid), getShiftsOverlapping(db, { from: new Date(range.start), to: new Date(range.end) })]);
+/** Our schedule against our demand on a grid: the coverage page and the optimizer read it alike. */
+export async function scheduleCoverage(db: Db, grid: CoverageGrid, agents: readonly Agent[], catalog: SkillCatalog) {
+  const [required, shifts] = await Promise.all([
+    getRequiredOnGrid(db, grid),
+    getShiftsOverlapping(db, { from: new Date(grid.start), to: new Date(gridEnd(grid)) }),
+  ]);
   const coverage = computeCoverage({ grid, shifts, agents: new Map(agents.map((a) => [a.id, a])), catalog, required });
-  return { coverage, shiftCount: shifts.length };
+  return { coverage, shifts, required, shiftCount: shifts.length };
 }
 
 /**

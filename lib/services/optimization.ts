@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { getAgents, getRequiredOnGrid, getShiftsOverlapping, getSites, getSkills } from "../db/queries/reference";
+import { getAgents, getSites, getSkills } from "../db/queries/reference";
 import { getSetting } from "../db/queries/settings";
-import { computeCoverage, gridFor } from "../domain/coverage";
+import { gridFor } from "../domain/coverage";
 import { dailyRollup } from "../domain/gaps";
 import { greedyFill, type GapResolutionRule } from "../domain/optimize/greedy";
 import { SkillCatalog } from "../domain/skills";
@@ -15,6 +15,7 @@ import { DEFAULT_GAP_THRESHOLDS_SETTING, gapThresholdsSchema } from "../schemas/
 import type { LaunchOptimization } from "../schemas/optimization";
 import { CxoneError } from "../cxone";
 import { recordAudit, type AuditActor } from "./audit";
+import { scheduleCoverage } from "./coverage";
 import { requireCxoneClient } from "./cxone";
 
 export const OPTIMIZATION_JOB = "optimization";
@@ -31,16 +32,14 @@ function rangeOf(input: LaunchOptimization) {
 async function gapRules(db: Db, input: LaunchOptimization) {
   const range = rangeOf(input);
   const grid = gridFor(range);
-  const [sites, skills, agents, shifts, required, thresholds] = await Promise.all([
+  const [sites, skills, agents, thresholds] = await Promise.all([
     getSites(db),
     getSkills(db),
     getAgents(db),
-    getShiftsOverlapping(db, { from: new Date(range.start), to: new Date(range.end) }),
-    getRequiredOnGrid(db, grid),
     getSetting(db, "gapThresholds", gapThresholdsSchema, DEFAULT_GAP_THRESHOLDS_SETTING),
   ]);
   const catalog = new SkillCatalog(skills);
-  const coverage = computeCoverage({ grid, shifts, agents: new Map(agents.map((a) => [a.id, a])), catalog, required });
+  const { coverage, shifts, required } = await scheduleCoverage(db, grid, agents, catalog);
   const rules: GapResolutionRule[] = [];
   for (const [skillId, c] of coverage) {
     const gaps = dailyRollup(skillId, grid, c.required, c.net, "UTC", thresholds).filter((d) => d.isGap);
