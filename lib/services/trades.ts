@@ -29,14 +29,23 @@ const CONTEXT_MARGIN_MS = 8 * DAY_MS;
 
 // ── Settings ─────────────────────────────────────────────────────────────────
 
-/** The settings for a site: its override when it has one, else the org default, else the built-in defaults. */
+/**
+ * Every scope's settings in one read, as a lookup: a site's override when it has one,
+ * else the org default, else the built-in defaults. For pages that judge many sites' trades.
+ */
+export async function loadTradingSettings(db: Db): Promise<(siteId: string | null) => TradingSettings> {
+  const rows = await db.select().from(settingsTable);
+  const parsed = new Map(rows.map((r) => [r.scope, tradingSettingsSchema.safeParse(r.settings)] as const));
+  const of = (scope: string) => {
+    const p = parsed.get(scope);
+    return p?.success ? p.data : undefined;
+  };
+  return (siteId) => (siteId !== null && parsed.has(siteId) ? of(siteId) : of("org")) ?? DEFAULT_TRADING_SETTINGS;
+}
+
+/** The settings for one site (see loadTradingSettings). */
 export async function getTradingSettings(db: Db, siteId: string | null): Promise<TradingSettings> {
-  const scopes = siteId ? ["org", siteId] : ["org"];
-  const rows = await db.select().from(settingsTable).where(inArray(settingsTable.scope, scopes));
-  const row = rows.find((r) => r.scope === siteId) ?? rows.find((r) => r.scope === "org");
-  if (!row) return DEFAULT_TRADING_SETTINGS;
-  const parsed = tradingSettingsSchema.safeParse(row.settings);
-  return parsed.success ? parsed.data : DEFAULT_TRADING_SETTINGS;
+  return (await loadTradingSettings(db))(siteId);
 }
 
 export async function saveTradingSettings(db: Db, scope: string, raw: unknown, actor: AuditActor, requestId?: string): Promise<TradingSettings> {
@@ -419,11 +428,12 @@ export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Pr
 
   // One context for the whole queue; each trade is judged with the others as the overlay.
   const ctx = shifts.length ? await loadTradeContext(db, rangeOf(shifts), now) : null;
+  const settingsFor = await loadTradingSettings(db);
   const items: QueueItem[] = [];
   for (const r of visible) {
     let impact: TradeEvaluation["coverageImpact"] = [];
     if (ctx) {
-      const settings = await getTradingSettings(db, shiftById.get(r.initiatorShiftId)?.siteId ?? null);
+      const settings = settingsFor(shiftById.get(r.initiatorShiftId)?.siteId ?? null);
       const others = { ...ctx, pendingTrades: ctx.pendingTrades.filter((p) => p.id !== r.id) };
       impact = createTradeEvaluator(others, settings, { coverageImpact: "always" }).evaluate({ ...pendingFromRow(r) }).coverageImpact;
     }
@@ -457,9 +467,10 @@ export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Pr
 /** Sites whose approved trades in the rolling window have reached the limit. */
 export async function getRateAlerts(db: Db, siteIds: string[] | null, now: number): Promise<RateAlert[]> {
   const sites = (await getSites(db)).filter((s) => !siteIds || siteIds.includes(s.id));
+  const settingsFor = await loadTradingSettings(db);
   const alerts: RateAlert[] = [];
   for (const site of sites) {
-    const settings = await getTradingSettings(db, site.id);
+    const settings = settingsFor(site.id);
     const since = new Date(now - settings.tradeRateLimit.windowHours * 3_600_000);
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })

@@ -7,7 +7,7 @@ import { tradingSettings as tradingSettingsTable } from "@/lib/db/schema";
 import { DEFAULT_STAFFING } from "@/lib/domain/erlang";
 import { DEFAULT_GAP_THRESHOLDS_SETTING, gapThresholdsSchema } from "@/lib/schemas/settings";
 import { getStaffingSettings } from "@/lib/services/demand-import";
-import { getTradingSettings } from "@/lib/services/trades";
+import { loadTradingSettings } from "@/lib/services/trades";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { GapThresholdsForm } from "@/components/settings/gap-thresholds-form";
@@ -31,7 +31,8 @@ export default async function SettingsPage() {
     getCxoneConnectionView(db),
   ]);
   const scopes = [{ scope: "org", label: "Organisation default", hasOverride: true }, ...sites.map((s) => ({ scope: s.id, label: `${s.id} — ${s.name}`, hasOverride: overrides.some((o) => o.scope === s.id) }))];
-  const trading = Object.fromEntries(await Promise.all(scopes.map(async (s) => [s.scope, await getTradingSettings(db, s.scope === "org" ? null : s.scope)] as const)));
+  const settingsFor = await loadTradingSettings(db);
+  const trading = Object.fromEntries(scopes.map((s) => [s.scope, settingsFor(s.scope === "org" ? null : s.scope)] as const));
   return (
     <>
       <PageHeader title="Settings" description="Trading policies, staffing targets and gap thresholds. Every change is audited." />
