@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
-import { assertRole, getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { assertRole, type CurrentUser } from "../auth/checks";
+import { getCurrentUser } from "../auth/current-user";
 import type { Role } from "../auth/roles";
 import { getDb, type Db } from "../db/client";
 import { AppError, isAppError, toPublicError, type PublicError } from "../errors";

@@ -20,7 +20,7 @@ import {
 import type { Shift } from "../domain/types";
 import { AppError } from "../errors";
 import { tradeProposalFrom, tradingSettingsSchema, type TradeRequest } from "../schemas/trades";
-import { assertRole, assertSite, type CurrentUser } from "../auth/current-user";
+import { assertRole, assertSite, type CurrentUser } from "../auth/checks";
 import { recordAudit, type AuditActor } from "./audit";
 
 const DAY_MS = 86_400_000;
