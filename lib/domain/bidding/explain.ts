@@ -83,8 +83,9 @@ export function explainOutcome(outcome: BidOutcome, ctx: ExplainContext): string
       const pos = positionOf.get(p.lineId)!;
       const key = reasonGroupKey(p.reason);
       if (key === "limit" && pos > firstAward) continue;
-      const g = groups.get(key) ?? { positions: [], reason: p.reason };
+      const g = groups.get(key) ?? { positions: [], reason: p.reason.kind === "TakenByHigherPriority" ? { ...p.reason, takenBy: [] } : p.reason };
       g.positions.push(pos);
+      if (g.reason.kind === "TakenByHigherPriority" && p.reason.kind === "TakenByHigherPriority") g.reason.takenBy.push(...p.reason.takenBy);
       groups.set(key, g);
     }
     for (const [key, g] of groups) {
