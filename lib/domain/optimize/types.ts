@@ -88,9 +88,10 @@ export interface AssignmentRecommendation {
  * NO_QUALIFIED_AGENT: nobody (in the pool) serves the skill; NO_FEASIBLE_AGENT: qualified
  * agents exist but none is free, rested, available and within hours and overtime caps;
  * BELOW_MINIMUM_GAIN: the window is smaller than a proposal must cover (minGainHours);
- * ITERATION_LIMIT: the safety stop was reached first.
+ * ITERATION_LIMIT: the safety stop was reached first; TRADE_OFF (exact engine): agents could
+ * reach it, but using them elsewhere or the cost of the shortest legal shift weighs more.
  */
-export type UnmetReason = "NO_QUALIFIED_AGENT" | "NO_FEASIBLE_AGENT" | "BELOW_MINIMUM_GAIN" | "ITERATION_LIMIT";
+export type UnmetReason = "NO_QUALIFIED_AGENT" | "NO_FEASIBLE_AGENT" | "BELOW_MINIMUM_GAIN" | "ITERATION_LIMIT" | "TRADE_OFF";
 
 export interface UnmetRequirement {
   skillId: string;
