@@ -1,0 +1,245 @@
+/**
+ * The exact model as plain sparse arrays (HiGHS's ModelData shape, built without importing
+ * the solver, so it stays pure and testable).
+ *
+ *   x_c ∈ {0,1}   candidate shift c is proposed
+ *   y_aik ≥ 0     share of agent a's interval i given to targeted skill k (net coverage)
+ *   u_ki ≥ 0      shortfall left of skill k in interval i
+ *   o_aw ≥ 0      overtime hours of agent a in home-zone week w
+ *
+ *   cover   Σ_a y_aik + u_ki = shortfall_ki           (y never exceeds what is missing)
+ *   split   Σ_k y_aik − Σ_{c works i} x_c ≤ 0         (an agent's time splits across skills)
+ *   clique  Σ_{c ∈ Q} x_c ≤ 1                          (no overlap, rest between shifts)
+ *   stretch Σ len·x over the extensions of a shift ≤ room (max consecutive hours)
+ *   daily   Σ span hours on local day d ≤ max − worked  (max daily hours)
+ *   starts  Σ start changes on local day d ≤ max − starts (max shifts per day)
+ *   week    Σ paid_cw x_c − o_aw ≤ spare contract hours  (overtime only beyond the contract)
+ *   cap     Σ_w o_aw ≤ overtime cap; non-overtime skills: Σ IH·y ≤ spare (overtime serves only skills that allow it)
+ *
+ * minimize Σ weight_k·IH·u + overtimeWeight·o + idleWeight·(worked hours − covered hours) + shiftCost·x + 0.5·outside hours
+ */
+import { EPS, IH } from "../common";
+import type { AgentFrame, ExactCandidate } from "./candidates";
+import { conflictCliques } from "./candidates";
+
+export interface ExactWeights {
+  overtime: number;
+  idle: number;
+  perShift: number;
+  outside: number;
+}
+
+export interface SparseModel {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** CSC. */
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** 1 = integer. */
+  integrality: Int32Array;
+}
+
+export interface ModelIndex {
+  candidates: ExactCandidate[];
+  /** Column of candidate c is c (candidates come first). */
+  y: { col: number; agent: number; interval: number; skillId: string }[];
+  u: { col: number; skillId: string; interval: number; weight: number }[];
+  overtimeCols: { col: number; agent: number; week: number }[];
+}
+
+class Builder {
+  cost: number[] = [];
+  lower: number[] = [];
+  upper: number[] = [];
+  integer: number[] = [];
+  entries: [number, number][][] = [];
+  rowLower: number[] = [];
+  rowUpper: number[] = [];
+  col(cost: number, lower: number, upper: number, integer: boolean): number {
+    this.cost.push(cost);
+    this.lower.push(lower);
+    this.upper.push(upper);
+    this.integer.push(integer ? 1 : 0);
+    this.entries.push([]);
+    return this.cost.length - 1;
+  }
+  row(lower: number, upper: number, terms: Iterable<[number, number]>): number {
+    const r = this.rowLower.length;
+    this.rowLower.push(lower);
+    this.rowUpper.push(upper);
+    for (const [col, v] of terms) if (v !== 0) this.entries[col].push([r, v]);
+    return r;
+  }
+  done(): SparseModel {
+    const n = this.cost.length;
+    const starts = new Int32Array(n + 1);
+    let nnz = 0;
+    for (let j = 0; j < n; j++) nnz += this.entries[j].length;
+    const indices = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    let k = 0;
+    for (let j = 0; j < n; j++) {
+      starts[j] = k;
+      for (const [r, v] of this.entries[j]) {
+        indices[k] = r;
+        values[k++] = v;
+      }
+    }
+    starts[n] = k;
+    return {
+      numCols: n,
+      numRows: this.rowLower.length,
+      colCost: Float64Array.from(this.cost),
+      colLower: Float64Array.from(this.lower),
+      colUpper: Float64Array.from(this.upper),
+      rowLower: Float64Array.from(this.rowLower),
+      rowUpper: Float64Array.from(this.rowUpper),
+      starts,
+      indices,
+      values,
+      integrality: Int32Array.from(this.integer),
+    };
+  }
+}
+
+const INF = Infinity;
+
+export function buildModel(
+  frames: readonly AgentFrame[],
+  candidates: ExactCandidate[],
+  shortfall: ReadonlyMap<string, Float64Array>,
+  weightOf: ReadonlyMap<string, number>,
+  count: number,
+  w: ExactWeights,
+): { model: SparseModel; index: ModelIndex } {
+  const m = new Builder();
+  for (const c of candidates) {
+    const worked = (c.b - c.a - (c.breakTo - c.breakFrom)) * IH;
+    m.col(w.idle * worked + w.perShift + w.outside * c.outsideHours, 0, 1, true);
+  }
+  const byAgent = new Map<number, number[]>();
+  candidates.forEach((c, id) => {
+    const list = byAgent.get(c.agent);
+    if (list) list.push(id);
+    else byAgent.set(c.agent, [id]);
+  });
+
+  // Shortfall columns and their cover rows, filled with y below.
+  const u: ModelIndex["u"] = [];
+  const coverTerms = new Map<string, [number, number][]>();
+  const coverKey = (k: string, i: number) => `${k}\u0000${i}`;
+  for (const [skillId, sf] of shortfall) {
+    const weight = weightOf.get(skillId) ?? 1;
+    for (let i = 0; i < count; i++) {
+      if (sf[i] <= EPS) continue;
+      const col = m.col(weight * IH, 0, INF, false);
+      u.push({ col, skillId, interval: i, weight });
+      coverTerms.set(coverKey(skillId, i), [[col, 1]]);
+    }
+  }
+
+  const y: ModelIndex["y"] = [];
+  const overtimeCols: ModelIndex["overtimeCols"] = [];
+  for (const [agent, ids] of byAgent) {
+    const f = frames[agent];
+    // split rows: per interval some candidate works.
+    const working = new Map<number, number[]>();
+    for (const id of ids) {
+      const c = candidates[id];
+      for (let i = c.a; i < c.b; i++) {
+        if (i >= c.breakFrom && i < c.breakTo) continue;
+        const list = working.get(i);
+        if (list) list.push(id);
+        else working.set(i, [id]);
+      }
+    }
+    const nonOvertimeByWeek = new Map<number, [number, number][]>();
+    for (const [i, list] of [...working].sort((p, q) => p[0] - q[0])) {
+      const terms: [number, number][] = list.map((id) => [id, -1]);
+      const available = f.availPrefix[i + 1] - f.availPrefix[i] === 1;
+      for (const s of f.skills) {
+        const sf = shortfall.get(s.skillId);
+        if (!sf || sf[i] <= EPS || (!s.anyPool && !available)) continue;
+        const col = m.col(-w.idle * IH, 0, Math.min(1, sf[i]), false);
+        y.push({ col, agent, interval: i, skillId: s.skillId });
+        terms.push([col, 1]);
+        coverTerms.get(coverKey(s.skillId, i))!.push([col, 1]);
+        if (!s.allowOvertime) {
+          const wk = f.cal.week[i];
+          const l = nonOvertimeByWeek.get(wk);
+          if (l) l.push([col, IH]);
+          else nonOvertimeByWeek.set(wk, [[col, IH]]);
+        }
+      }
+      if (terms.length > list.length) m.row(-INF, 0, terms);
+    }
+    // no overlap, rest
+    for (const q of conflictCliques(ids.map((id) => candidates[id]), ids)) m.row(-INF, 1, q.map((id) => [id, 1] as [number, number]));
+    // max stretch across a before- and an after-extension of one shift
+    const perBlock = new Map<number, { before: number[]; after: number[] }>();
+    for (const id of ids) {
+      const c = candidates[id];
+      if (c.kind === "new") continue;
+      let e = perBlock.get(c.block);
+      if (!e) perBlock.set(c.block, (e = { before: [], after: [] }));
+      (c.kind === "before" ? e.before : e.after).push(id);
+    }
+    for (const [blockNo, e] of perBlock) {
+      if (e.before.length === 0 || e.after.length === 0) continue;
+      const len = (id: number) => candidates[id].b - candidates[id].a;
+      const blk = f.blocks[blockNo];
+      const room = Math.floor(Math.min(f.labor.maxShiftHours, f.labor.maxConsecutiveHours) / IH + EPS) - Math.round(blk.room / (IH * 3_600_000));
+      if (Math.max(...e.before.map(len)) + Math.max(...e.after.map(len)) <= room) continue;
+      m.row(-INF, room, [...e.before, ...e.after].map((id) => [id, len(id)] as [number, number]));
+    }
+    // daily hours and starts per local day
+    const daily = new Map<number, [number, number][]>();
+    const starts = new Map<number, [number, number][]>();
+    for (const id of ids) {
+      for (const [d, h] of candidates[id].dayHours) (daily.get(d) ?? daily.set(d, []).get(d)!).push([id, h]);
+      for (const [d, n] of candidates[id].startDelta) (starts.get(d) ?? starts.set(d, []).get(d)!).push([id, n]);
+    }
+    for (const [d, terms] of daily) {
+      const rhs = f.labor.maxDailyHours - f.dayWorked[d];
+      if (terms.length > 1 && terms.reduce((s, t) => s + t[1], 0) > rhs + EPS) m.row(-INF, rhs, terms);
+    }
+    for (const [d, terms] of starts) {
+      const rhs = f.labor.maxShiftsPerDay - f.dayStarts[d];
+      if (terms.reduce((s, t) => s + Math.max(0, t[1]), 0) > rhs) m.row(-INF, rhs, terms);
+    }
+    // contract hours, overtime and its cap
+    const weekTerms = new Map<number, [number, number][]>();
+    for (const id of ids) for (const [wk, h] of candidates[id].weekPaid) (weekTerms.get(wk) ?? weekTerms.set(wk, []).get(wk)!).push([id, h]);
+    const capTerms: [number, number][] = [];
+    for (const [wk, terms] of weekTerms) {
+      if (f.overtimeCap > EPS) {
+        const o = m.col(w.overtime, 0, f.overtimeCap, false);
+        overtimeCols.push({ col: o, agent, week: wk });
+        capTerms.push([o, 1]);
+        m.row(-INF, f.spare[wk], [...terms, [o, -1]]);
+      } else {
+        m.row(-INF, f.spare[wk], terms);
+      }
+    }
+    if (capTerms.length > 1) m.row(-INF, f.overtimeCap, capTerms);
+    if (f.overtimeCap > EPS) for (const [wk, terms] of nonOvertimeByWeek) m.row(-INF, f.spare[wk], terms);
+  }
+  for (const e of u) {
+    const sf = shortfall.get(e.skillId)![e.interval];
+    m.row(sf, sf, coverTerms.get(coverKey(e.skillId, e.interval))!);
+  }
+  return { model: m.done(), index: { candidates, y, u, overtimeCols } };
+}
+
+/** Objective of a column vector (for checking a decoded answer against the solver's). */
+export function objectiveOf(model: SparseModel, x: ArrayLike<number>): number {
+  let s = 0;
+  for (let j = 0; j < model.numCols; j++) s += model.colCost[j] * x[j];
+  return s;
+}
