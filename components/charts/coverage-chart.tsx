@@ -1,7 +1,8 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAgents, formatClock, formatDayClock } from "@/components/ui/format";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatAgents, formatDayDateClock } from "@/components/ui/format";
+import { agentAxis, seriesEnd, timeAxis } from "./axis";
 
 export interface CoverageChartPoint {
   t: number;
@@ -10,41 +11,49 @@ export interface CoverageChartPoint {
   shortfall: number;
 }
 
+const INTERVAL_MS = 15 * 60_000;
+
 /**
  * Required vs scheduled agents per interval, the shortfall shaded red between them.
- * Fixed height, no animation: dozens of these render on one page.
+ * Fixed height, no animation: dozens of these render on one page. Ticks fall on local hour
+ * and day boundaries in even steps; `highlights` shade windows (the gaps being looked at).
  */
 export function CoverageChart({
   points,
   timeZone,
   height = 220,
-  dayOnly = false,
   label,
+  highlights = [],
 }: {
   points: CoverageChartPoint[];
   timeZone: string;
   height?: number;
-  dayOnly?: boolean;
   label: string;
+  highlights?: ReadonlyArray<{ start: number; end: number }>;
 }) {
   // Stack an invisible "covered" band under the shortfall so the red fills exactly
   // the space between scheduled and required where scheduled falls short.
   const data = points.map((p) => ({ ...p, covered: Math.min(p.required, p.scheduled) }));
-  const tick = (t: number) => (dayOnly ? formatClock(t, timeZone) : formatDayClock(t, timeZone));
+  const times = points.map((p) => p.t);
+  const x = timeAxis(times[0] ?? 0, seriesEnd(times, INTERVAL_MS), timeZone);
+  const y = agentAxis(points.flatMap((p) => [p.required, p.scheduled]));
   return (
     <figure aria-label={label} className="w-full">
       <div style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} scale="time" tickFormatter={tick} minTickGap={40} fontSize={11} />
-            <YAxis fontSize={11} allowDecimals={false} />
+            <XAxis dataKey="t" type="number" scale="time" domain={x.domain} ticks={x.ticks} interval={0} tickFormatter={x.tickFormatter} fontSize={11} />
+            <YAxis fontSize={11} allowDecimals={false} ticks={y.ticks} domain={y.domain} interval={0} />
             <Tooltip
-              labelFormatter={(t) => formatDayClock(Number(t), timeZone)}
+              labelFormatter={(t) => `${formatDayDateClock(Number(t), timeZone)} (${timeZone})`}
               formatter={(value, name) => [formatAgents(Number(value)), String(name)]}
               isAnimationActive={false}
             />
             <Legend wrapperStyle={{ fontSize: 11 }} />
+            {highlights.map((h) => (
+              <ReferenceArea key={h.start} x1={h.start} x2={h.end} fill="#f59e0b" fillOpacity={0.12} ifOverflow="hidden" />
+            ))}
             <Area dataKey="covered" stackId="gap" stroke="none" fill="transparent" legendType="none" isAnimationActive={false} name="covered" tooltipType="none" />
             <Area dataKey="shortfall" stackId="gap" stroke="none" fill="#dc2626" fillOpacity={0.3} isAnimationActive={false} name="Shortfall" />
             <Line dataKey="scheduled" stroke="#2563eb" strokeWidth={1.5} dot={false} isAnimationActive={false} name="Scheduled" type="stepAfter" />

@@ -5,7 +5,9 @@ import { safeCsv } from "@/lib/csv/export";
 import type { GapRow } from "@/lib/services/coverage";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatClock, formatDateKey } from "@/components/ui/format";
+import { formatDateKey } from "@/components/ui/format";
+import { formatWindow } from "@/lib/domain/coverage/labels";
+import { localDateKey, formatLocalTime } from "@/lib/domain/time";
 
 type SortKey = "skillId" | "date" | "start" | "peakShortfall" | "deficitHours" | "priority";
 
@@ -23,11 +25,14 @@ export function GapTable({
   timeZone,
   fileName,
   onOpen,
+  noDemand,
 }: {
   gaps: GapRow[];
   timeZone: string;
   fileName: string;
   onOpen: (gap: GapRow) => void;
+  /** Set when the range has no demand at all: said instead of "no interval is short". */
+  noDemand?: string | null;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "deficitHours", dir: -1 });
   const rows = useMemo(() => {
@@ -46,8 +51,9 @@ export function GapTable({
       rows.map((g) => ({
         skill: g.skillId,
         day: g.date,
-        windowStart: formatClock(g.start, timeZone),
-        windowEnd: formatClock(g.end, timeZone),
+        // Local date and clock: a window across midnight ends on the next day.
+        windowStart: `${localDateKey(g.start, timeZone)} ${formatLocalTime(g.start, timeZone)}`,
+        windowEnd: `${localDateKey(g.end, timeZone)} ${formatLocalTime(g.end, timeZone)}`,
         timeZone,
         peakShortfall: g.peakShortfall.toFixed(1),
         deficitHours: g.deficitHours.toFixed(2),
@@ -66,13 +72,19 @@ export function GapTable({
     URL.revokeObjectURL(url);
   }
 
-  if (gaps.length === 0) return <p className="px-1 py-6 text-center text-sm text-slate-500">No interval is short by half an agent or more in this range.</p>;
+  if (gaps.length === 0) {
+    return noDemand ? (
+      <p className="px-1 py-6 text-center text-sm text-amber-800">{noDemand}</p>
+    ) : (
+      <p className="px-1 py-6 text-center text-sm text-slate-500">No interval is short by half an agent or more in this range.</p>
+    );
+  }
 
   return (
     <div>
       <div className="mb-2 flex items-center justify-between">
         <p className="text-sm text-slate-600">
-          {gaps.length} gap window{gaps.length === 1 ? "" : "s"}; select one to open that day&apos;s chart.
+          {gaps.length} gap window{gaps.length === 1 ? "" : "s"}; select one to open a chart spanning it.
         </p>
         <Button variant="secondary" size="sm" onClick={exportCsv}>
           Export CSV
@@ -118,9 +130,7 @@ export function GapTable({
               >
                 <td className="px-3 py-1.5 font-medium">{g.skillId}</td>
                 <td className="px-3 py-1.5">{formatDateKey(g.date)}</td>
-                <td className="px-3 py-1.5 tabular-nums">
-                  {formatClock(g.start, timeZone)}–{formatClock(g.end, timeZone)}
-                </td>
+                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{formatWindow(g.start, g.end, timeZone)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.peakShortfall.toFixed(1)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.deficitHours.toFixed(2)}</td>
                 <td className="px-3 py-1.5">

@@ -4,7 +4,8 @@
  * calendar day as CXone does, and cut into windows a planner can act on.
  */
 import type { CoverageGrid } from "./coverage";
-import { addDays, formatLocalTime, isoWeekday, localDateKey, localDayRange, localMinuteOfDay } from "./time";
+import { formatWindow } from "./coverage/labels";
+import { addDays, localDateKey, localDayRange } from "./time";
 import { INTERVAL_MINUTES, INTERVAL_MS, type Instant } from "./types";
 
 const HOURS_PER_INTERVAL = INTERVAL_MINUTES / 60;
@@ -192,24 +193,19 @@ export function findGapWindows(
   return out;
 }
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /** 4.5 → "4.5", 3 → "3", 2.25 → "2.3" (one decimal, as a planner reads it). */
 function formatAgents(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
 /**
- * One line for a planner, in the site's local clock:
- * "Tue 17:00–20:30 SKILL_SALES short 4.5 agents at peak". A window ending at local
+ * One line for a planner, in the site's local clock, with dates and zone:
+ * "Tue 2 Jun 17:00–20:30 EDT SKILL_SALES short 4.5 agents at peak"; across midnight
+ * "Fri 4 Dec 23:30 – Sat 5 Dec 17:00 EST …" (formatWindow). A window ending at local
  * midnight reads "…–24:00" so it is not mistaken for one ending the same morning.
  */
 export function describeGapWindow(w: GapWindow, timeZone: string, skillName?: string): string {
-  const dateKey = localDateKey(w.start, timeZone);
-  const weekday = WEEKDAYS[isoWeekday(dateKey) - 1];
-  const endsAtMidnight = localMinuteOfDay(w.end, timeZone) === 0 && localDateKey(w.end - 1, timeZone) === dateKey;
-  const endText = endsAtMidnight ? "24:00" : formatLocalTime(w.end, timeZone);
   const peak = formatAgents(w.peakShortfall);
   const unit = peak === "1" ? "agent" : "agents";
-  return `${weekday} ${formatLocalTime(w.start, timeZone)}–${endText} ${skillName ?? w.skillId} short ${peak} ${unit} at peak`;
+  return `${formatWindow(w.start, w.end, timeZone)} ${skillName ?? w.skillId} short ${peak} ${unit} at peak`;
 }

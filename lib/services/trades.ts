@@ -17,6 +17,7 @@ import {
   type TradeProposal,
   type TradingSettings,
 } from "../domain/trades";
+import { tradeCardImpact } from "../domain/trades/impact";
 import type { Shift } from "../domain/types";
 import { AppError } from "../errors";
 import { tradeProposalFrom, tradingSettingsSchema, type TradeRequest } from "../schemas/trades";
@@ -426,17 +427,13 @@ export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Pr
   const shiftById = new Map(shifts.map((s) => [s.id, s]));
   const zoneOf = new Map(sites.map((s) => [s.id, s.timeZone]));
 
-  // One context for the whole queue; each trade is judged with the others as the overlay.
+  // One context for the whole queue.
   const ctx = shifts.length ? await loadTradeContext(db, rangeOf(shifts), now) : null;
-  const settingsFor = await loadTradingSettings(db);
   const items: QueueItem[] = [];
   for (const r of visible) {
     let impact: TradeEvaluation["coverageImpact"] = [];
-    if (ctx) {
-      const settings = settingsFor(shiftById.get(r.initiatorShiftId)?.siteId ?? null);
-      const others = { ...ctx, pendingTrades: ctx.pendingTrades.filter((p) => p.id !== r.id) };
-      impact = createTradeEvaluator(others, settings, { coverageImpact: "always" }).evaluate({ ...pendingFromRow(r) }).coverageImpact;
-    }
+    // The Coverage page's net numbers before and after approving this trade (lib/domain/trades/impact.ts).
+    if (ctx) impact = tradeCardImpact(ctx, pendingFromRow(r));
     const own = decisions.filter((d) => d.d.tradeId === r.id);
     const reviewSites = r.reviewSiteIds.map((siteId) => {
       const d = own.find((x) => x.d.siteId === siteId);

@@ -2,13 +2,20 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { z } from "zod";
 import type { CoverageView, GapRow, SkillSeries } from "@/lib/services/coverage";
+import { formatDayKey, noDemandMessage, windowDays } from "@/lib/domain/coverage/labels";
+import { parseDateKey } from "@/lib/domain/time";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";
 import { CoverageHeatmap } from "@/components/coverage/coverage-heatmap";
 import { GapTable } from "@/components/coverage/gap-table";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateKey, formatHours, formatPercent } from "@/components/ui/format";
+import { formatHours, formatPercent } from "@/components/ui/format";
+
+/** `through` in the URL: the last day a gap's chart spans (a window across midnight). */
+const throughSchema = z.string().refine((v) => parseDateKey(v) !== null, { error: "Use a date like 2026-11-23." });
 
 function chartPoints(s: SkillSeries, view: "net" | "gross", from = -Infinity, to = Infinity): CoverageChartPoint[] {
   return s.points
@@ -21,16 +28,26 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
   const pathname = usePathname();
   const params = useSearchParams();
 
-  const dayDetail = useMemo(() => {
-    if (!selectedDay) return null;
-    const days = view.days.filter((d) => d.date === selectedDay);
-    if (days.length === 0) return null;
-    return { date: selectedDay, start: days[0].start, end: days[0].end };
-  }, [selectedDay, view.days]);
+  const throughParam = throughSchema.safeParse(params.get("through"));
+  const through = throughParam.success && selectedDay && throughParam.data > selectedDay ? throughParam.data : selectedDay;
 
+  const dayDetail = useMemo(() => {
+    if (!selectedDay || !through) return null;
+    const days = view.days.filter((d) => d.date >= selectedDay && d.date <= through);
+    if (days.length === 0) return null;
+    const start = Math.min(...days.map((d) => d.start));
+    const end = Math.max(...days.map((d) => d.end));
+    const last = days.reduce((a, d) => (d.date > a ? d.date : a), selectedDay);
+    return { date: selectedDay, last, start, end };
+  }, [selectedDay, through, view.days]);
+
+  /** Opens a chart spanning the whole window: every local day from its start to its end. */
   function openGap(g: GapRow) {
     const next = new URLSearchParams(params.toString());
-    next.set("day", g.date);
+    const span = windowDays(g.start, g.end, view.timeZone);
+    next.set("day", span.day);
+    if (span.through) next.set("through", span.through);
+    else next.delete("through");
     next.set("skill", g.skillId);
     router.push(`${pathname}?${next.toString()}#day-detail`);
   }
@@ -38,17 +55,25 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
   function closeDay() {
     const next = new URLSearchParams(params.toString());
     next.delete("day");
+    next.delete("through");
     router.push(`${pathname}?${next.toString()}`);
   }
 
   const detailSeries = dayDetail ? view.series.filter((s) => !selectedSkill || s.skillId === selectedSkill) : [];
+  const noDemand = view.series.every((s) => s.requiredHours === 0) ? noDemandMessage(view.from, view.to) : null;
+  const detailTitle = dayDetail ? (dayDetail.last === dayDetail.date ? formatDayKey(dayDetail.date) : `${formatDayKey(dayDetail.date)} – ${formatDayKey(dayDetail.last)}`) : "";
 
   return (
     <div className="space-y-6">
+      {noDemand ? (
+        <Alert tone="warning" title="No demand in this range">
+          {noDemand} <a href="#demand-upload" className="underline">Go to Demand upload</a>
+        </Alert>
+      ) : null}
       {dayDetail ? (
         <Card id="day-detail">
           <CardHeader
-            title={`${formatDateKey(dayDetail.date)} — ${selectedSkill ?? "all skills"}`}
+            title={`${detailTitle} — ${selectedSkill ?? "all skills"}`}
             description={`Interval by interval, ${view.timeZone} clock.`}
             actions={
               <Button variant="secondary" size="sm" onClick={closeDay}>
@@ -63,9 +88,9 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
                 <CoverageChart
                   points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)}
                   timeZone={view.timeZone}
-                  dayOnly
                   height={260}
-                  label={`${s.skillId} on ${dayDetail.date}: required vs scheduled`}
+                  label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
+                  highlights={view.gaps.filter((g) => g.skillId === s.skillId && g.end > dayDetail.start && g.start < dayDetail.end)}
                 />
               </div>
             ))}
@@ -107,7 +132,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
       <Card>
         <CardHeader title="Coverage by day" description="Which skill is short on which day, at a glance." />
         <CardBody>
-          <CoverageHeatmap days={view.days} skills={view.series} />
+          <CoverageHeatmap days={view.days} skills={view.series} thresholds={view.thresholds} />
         </CardBody>
       </Card>
 
@@ -117,7 +142,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
           description={`Runs of intervals at least ${view.thresholds.windowMinShortfall} agent short. HIGH when the window's coverage is below ${Math.round(view.thresholds.highBelow * 100)} %.`}
         />
         <CardBody>
-          <GapTable gaps={view.gaps} timeZone={view.timeZone} fileName={`gaps-${view.from}-to-${view.to}.csv`} onOpen={openGap} />
+          <GapTable gaps={view.gaps} timeZone={view.timeZone} fileName={`gaps-${view.from}-to-${view.to}.csv`} onOpen={openGap} noDemand={noDemand} />
         </CardBody>
       </Card>
     </div>

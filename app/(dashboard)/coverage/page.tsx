@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CoverageFilters } from "@/components/coverage/coverage-filters";
 import { DemandUpload } from "@/components/coverage/demand-upload";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { noDemandMessage } from "@/lib/domain/coverage/labels";
 import { CoverageClient } from "./coverage-client";
 
 export const metadata: Metadata = { title: "Coverage" };
@@ -55,14 +56,14 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       <CoverageFilters view={view} />
       {view.series.length === 0 ? (
         <EmptyState title="No demand or shifts in this range">
-          Upload a forecast or required-agents file and a shift file, or pick another range: coverage appears where either exists.
+          {noDemandMessage(view.from, view.to)} Shifts come from a shift file (Import). Or pick another range: coverage appears where either exists.
         </EmptyState>
       ) : (
         <CoverageClient view={view} selectedDay={parsed.data.day ?? null} selectedSkill={parsed.data.skill ?? null} />
       )}
       {user.role === "planner" || user.role === "admin" ? (
-        <Card className="mt-6">
-          <CardHeader title="Demand" description="Upload a forecast or required agents; coverage above updates when it is stored." />
+        <Card className="mt-6" id="demand-upload">
+          <CardHeader title="Demand upload" description="Upload a forecast or required agents; coverage above updates when it is stored." />
           <CardBody>
             <DemandUpload />
           </CardBody>

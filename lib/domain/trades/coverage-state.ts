@@ -3,6 +3,11 @@
  * overlay of approved and pending trades, then probed trade by trade. A probe computes the
  * trade's change with addShiftGross on a sub-grid spanning only the moving shifts, so a
  * trade costs O(its skills × its intervals), not O(grid).
+ *
+ * Gross on purpose, and only for the CumulativeCoverage rule's incremental probe (10,000
+ * trades a batch): what a trade card shows is net, the Coverage page's definition, from
+ * impact.ts. The rule's threshold is checked against gross, which a net re-split per probe
+ * would make O(grid) per trade.
  */
 import { addShiftGross, computeGrossCoverage, servedSkillIds, type CoverageGrid } from "../coverage";
 import type { SkillCatalog } from "../skills";

@@ -16,6 +16,7 @@ import { dailyRollup } from "@/lib/domain/gaps";
 import { SkillCatalog } from "@/lib/domain/skills";
 import { localDayRange } from "@/lib/domain/time";
 import type { Agent, Shift, ShiftBreak, ShiftStatus, Skill } from "@/lib/domain/types";
+import { oracleRatios } from "./coverage-oracle";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -621,6 +622,25 @@ describe.each([
         const random = splitBy(w, (k, id, i) => randomWeights[(k * 7 + PROP_SKILLS.indexOf(id) * 3 + i) % randomWeights.length]);
         for (const split of [proportional, even, random]) {
           expect(ours).toBeLessThanOrEqual(totalShortfall(w, (id, i) => split.get(id)![i]) + 1e-9);
+        }
+      }),
+      params,
+    );
+  });
+
+  it("shares the least shortfall fairly: every interval has the oracle's lexicographic max-min ratios", () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const cov = computeCoverage(inputOf(w));
+        const hs = holders(w);
+        for (let i = 0; i < w.grid.intervalCount; i++) {
+          // Demand below a millionth of an agent is noise to both sides: left out.
+          const required = Object.fromEntries(PROP_SKILLS.map((id) => [id, w.required.get(id)![i] > 1e-6 ? w.required.get(id)![i] : 0]));
+          const teams = hs.filter((h) => h.fractions[i] > 0 && h.skills.length > 0).map((h): [number, string[]] => [h.fractions[i], h.skills]);
+          for (const [id, ratio] of Object.entries(oracleRatios(PROP_SKILLS, { teams, required }))) {
+            const ours = Math.min(1, cov.get(id)!.net[i] / required[id]);
+            expect(Math.abs(ours - ratio), `${id} at interval ${i}`).toBeLessThan(1e-6);
+          }
         }
       }),
       params,

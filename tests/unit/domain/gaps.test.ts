@@ -188,23 +188,23 @@ describe("describeGapWindow", () => {
   });
 
   it("reads like a planner's note in local time", () => {
-    expect(describeGapWindow(window(68, 82, 4.5), NY)).toBe("Tue 17:00–20:30 SKILL_SALES short 4.5 agents at peak");
+    expect(describeGapWindow(window(68, 82, 4.5), NY)).toBe("Tue 2 Jun 17:00–20:30 EDT SKILL_SALES short 4.5 agents at peak");
   });
 
   it("uses the skill's display name when given", () => {
-    expect(describeGapWindow(window(68, 82, 4.5), NY, "Sales")).toBe("Tue 17:00–20:30 Sales short 4.5 agents at peak");
+    expect(describeGapWindow(window(68, 82, 4.5), NY, "Sales")).toBe("Tue 2 Jun 17:00–20:30 EDT Sales short 4.5 agents at peak");
   });
 
   it("rounds to one decimal and says 'agent' for one", () => {
-    expect(describeGapWindow(window(36, 40, 1), NY)).toBe("Tue 09:00–10:00 SKILL_SALES short 1 agent at peak");
-    expect(describeGapWindow(window(36, 40, 2.04), NY)).toBe("Tue 09:00–10:00 SKILL_SALES short 2 agents at peak");
+    expect(describeGapWindow(window(36, 40, 1), NY)).toBe("Tue 2 Jun 09:00–10:00 EDT SKILL_SALES short 1 agent at peak");
+    expect(describeGapWindow(window(36, 40, 2.04), NY)).toBe("Tue 2 Jun 09:00–10:00 EDT SKILL_SALES short 2 agents at peak");
   });
 
   it("ends a window at local midnight as 24:00", () => {
-    expect(describeGapWindow(window(88, 96, 3), NY)).toBe("Tue 22:00–24:00 SKILL_SALES short 3 agents at peak");
+    expect(describeGapWindow(window(88, 96, 3), NY)).toBe("Tue 2 Jun 22:00–24:00 EDT SKILL_SALES short 3 agents at peak");
   });
 
-  it("shows another zone's clock when asked", () => {
-    expect(describeGapWindow(window(68, 82, 4.5), "UTC")).toBe("Tue 21:00–00:30 SKILL_SALES short 4.5 agents at peak");
+  it("shows another zone's clock when asked, with both dates across midnight", () => {
+    expect(describeGapWindow(window(68, 82, 4.5), "UTC")).toBe("Tue 2 Jun 21:00 – Wed 3 Jun 00:30 UTC SKILL_SALES short 4.5 agents at peak");
   });
 });
