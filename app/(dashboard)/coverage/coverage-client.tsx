@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import type { CoverageView, GapRow, SkillSeries } from "@/lib/services/coverage";
+import type { CoverageView, GapRow, SkillSeries } from "@/lib/types/coverage";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";
 import { CoverageHeatmap } from "@/components/coverage/coverage-heatmap";
 import { GapTable } from "@/components/coverage/gap-table";
