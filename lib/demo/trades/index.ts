@@ -3,7 +3,7 @@
  * outcome, for a supervisor signing in to the demo. Pure and deterministic: the plans are
  * found by searching the demo data (never by hard-coded ids) and each candidate is judged
  * by the real trade engine in a simulator that mirrors the database path
- * (`lib/services/trades.ts`: getTradingSettings → loadTradeContext → evaluate → apply), so a
+ * (`lib/services/trades/request.ts`: getTradingSettings → loadTradeContext → evaluate → apply; the context is built by `buildTradeContext` in lib/domain/trades for both), so a
  * plan is only kept when it gives its expected outcome for every "now" the seed may run at.
  *
  * Timing. The seed runs at the real clock: the demo week is the next Monday, so "now" lies

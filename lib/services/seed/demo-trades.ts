@@ -20,7 +20,7 @@ export interface SeededDemoTrade {
 }
 
 /**
- * Gives the demo a trade history and a review queue at NYC and LON (lib/demo/trades.ts):
+ * Gives the demo a trade history and a review queue at NYC and LON (lib/demo/trades):
  * saves the demo trading settings, then files each planned request through requestTrade,
  * so every stored verdict and violation is the real engine's. A request the service
  * refuses is skipped with a warning. Call it after seedDemo, at the real clock: `now` must
