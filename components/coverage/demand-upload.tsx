@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { DemandImportOutcome } from "@/lib/services/demand-import";
+import type { DemandImportOutcome } from "@/lib/types/imports";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

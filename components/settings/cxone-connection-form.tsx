@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { saveCxoneConnectionAction } from "@/lib/actions/cxone/save-cxone-connection";
 import { testCxoneConnectionAction } from "@/lib/actions/cxone/test-cxone-connection";
-import type { CxoneConnectionView } from "@/lib/services/cxone";
+import type { CxoneConnectionView } from "@/lib/schemas/cxone-connection";
 import { actionErrorText } from "@/components/ui/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { SHIFT_FIELDS, type ColumnMapping, type RowError } from "@/lib/schemas/imports";
-import type { ShiftImportOutcome } from "@/lib/services/imports";
+import type { ShiftImportOutcome } from "@/lib/types/imports";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

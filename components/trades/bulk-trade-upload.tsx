@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { BulkTradeOutcome } from "@/lib/services/trade-bulk";
+import type { BulkTradeOutcome } from "@/lib/types/trades";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

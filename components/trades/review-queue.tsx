@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { decideTradeAction } from "@/lib/actions/trades/decide-trade";
-import type { QueueItem, RateAlert } from "@/lib/services/trades";
+import type { QueueItem, RateAlert } from "@/lib/types/trades";
 import { TradeImpactChart, type ImpactPoint } from "@/components/charts/trade-impact-chart";
 import { actionErrorText } from "@/components/ui/action-result";
 import { Alert } from "@/components/ui/alert";

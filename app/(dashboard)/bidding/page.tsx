@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { asc } from "drizzle-orm";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { bidScopes } from "@/lib/db/schema";
+import { listBidScopeSummaries } from "@/lib/services/bidding/list-scopes";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Bidding" };
 export default async function BiddingPage() {
   await requirePageUser("/bidding");
   const db = await getDb();
-  const scopes = await db.select().from(bidScopes).orderBy(asc(bidScopes.wave), asc(bidScopes.name));
+  const scopes = await listBidScopeSummaries(db);
   return (
     <>
       <PageHeader title="Bidding" description="Bid scopes isolated by location and skill group, with eligibility, static priority, waves and expiring locks." />
@@ -31,7 +30,7 @@ export default async function BiddingPage() {
                     <td className="px-2 py-1.5 font-medium">{s.name}</td>
                     <td className="px-2 py-1.5">{s.locations.join(", ")}</td>
                     <td className="px-2 py-1.5">{s.skillGroups.join(", ")}</td>
-                    <td className="px-2 py-1.5">{String((s.priority as { kind?: string }).kind ?? "—")}</td>
+                    <td className="px-2 py-1.5">{s.priorityKind ?? "—"}</td>
                     <td className="px-2 py-1.5 tabular-nums">{s.lockTimeoutHours} h</td>
                     <td className="px-2 py-1.5 tabular-nums">{s.schedulePeriodStart}</td>
                     <td className="px-2 py-1.5">

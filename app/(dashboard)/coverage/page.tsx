@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { coverageQuerySchema } from "@/lib/schemas/coverage";
-import { getCoverageView } from "@/lib/services/coverage";
+import { getCoverageView } from "@/lib/services/coverage/view";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

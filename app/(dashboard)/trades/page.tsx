@@ -3,8 +3,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getSites } from "@/lib/db/queries/reference";
-import { getReviewQueue, getTradeHistory } from "@/lib/services/trades";
+import { listSites } from "@/lib/services/reference/sites";
+import { getReviewQueue } from "@/lib/services/trades/queue";
+import { getTradeHistory } from "@/lib/services/trades/history";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDayClock, formatClock } from "@/components/ui/format";
@@ -36,7 +37,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
   const [queue, history, sites] = await Promise.all([
     reviews ? getReviewQueue(db, user, now) : null,
     getTradeHistory(db, user, { status: filter.status, siteId: filter.site, agentId: filter.agent?.toUpperCase() }),
-    getSites(db),
+    listSites(db),
   ]);
   const zoneOf = new Map(sites.map((s) => [s.id, s.timeZone]));
   return (

@@ -3,7 +3,7 @@
 import { roleAction } from "../safe-action";
 import { ACTION_ROLES } from "../access";
 import { launchOptimizationSchema } from "../../schemas/optimization";
-import { launchOptimization } from "../../services/optimization";
+import { launchOptimization } from "../../services/optimization/launch";
 
 /** Queues an optimization over a date range; the page polls the job. */
 export const launchOptimizationAction = roleAction(ACTION_ROLES.launchOptimizationAction)

@@ -3,7 +3,7 @@
 import { roleAction } from "../safe-action";
 import { ACTION_ROLES } from "../access";
 import { tradeDecisionSchema } from "../../schemas/trade-decision";
-import { decideTrade } from "../../services/trades";
+import { decideTrade } from "../../services/trades/decide";
 
 /** Approve or reject a pending trade for one site; the service checks the supervisor's site scope. */
 export const decideTradeAction = roleAction(ACTION_ROLES.decideTradeAction)

@@ -3,7 +3,7 @@
 import { roleAction } from "../safe-action";
 import { ACTION_ROLES } from "../access";
 import { tradeRequestSchema } from "../../schemas/trades";
-import { requestTrade } from "../../services/trades";
+import { requestTrade } from "../../services/trades/request";
 
 /** A planner files a trade on an agent's behalf; the engine approves, denies or routes it to review. */
 export const requestTradeAction = roleAction(ACTION_ROLES.requestTradeAction)

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiRoute, readBodyText } from "@/lib/api/route";
 import { ROUTE_ROLES } from "@/lib/api/access";
 import { MAX_IMPORT_BYTES } from "@/lib/csv";
-import { importDemandFile } from "@/lib/services/demand-import";
+import { importDemandFile } from "@/lib/services/imports/demand";
 
 const querySchema = z.object({
   fileName: z.string().min(1, { error: "Name the file." }).max(255),

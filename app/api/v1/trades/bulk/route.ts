@@ -1,6 +1,6 @@
 import { apiRoute, readBodyText } from "@/lib/api/route";
 import { ROUTE_ROLES } from "@/lib/api/access";
-import { requestTradesFromCsv } from "@/lib/services/trade-bulk";
+import { requestTradesFromCsv } from "@/lib/services/trades/bulk";
 
 const LIMIT = 2 * 1024 * 1024;
 

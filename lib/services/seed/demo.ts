@@ -1,11 +1,15 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import * as t from "../db/schema";
-import { generateDemo, type DemoData } from "../demo/generate";
-import { addDays, isoWeekday } from "../domain/time";
-import { hashPassword } from "../auth/password";
-import { recordAudit } from "./audit";
+import type { Db } from "../../db/client";
+import { insertBidScopes } from "../../db/queries/bid-scopes";
+import { upsertDemand } from "../../db/queries/demand";
+import { countSites, insertReferenceData } from "../../db/queries/reference";
+import { insertDefaultStaffing } from "../../db/queries/settings";
+import { insertShifts } from "../../db/queries/shifts";
+import { insertUser } from "../../db/queries/users";
+import { generateDemo, type DemoData } from "../../demo/generate";
+import { addDays, isoWeekday } from "../../domain/time";
+import { hashPassword } from "../../auth/password";
+import { recordAudit } from "../audit";
 
 export const DEMO_PASSWORD = "shiftboard-demo";
 
@@ -22,8 +26,7 @@ export function nextMonday(today: string): string {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(t.sites);
-  return row.n === 0;
+  return (await countSites(db)) === 0;
 }
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -38,58 +41,17 @@ export async function seedDemo(db: Db, options: { weekStart: string; seed?: numb
   const demo = generateDemo({ weekStart: options.weekStart, seed: options.seed });
   const hashed = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx.insert(t.sites).values(demo.sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone, laborRules: s.laborRules })));
-    // Parents first, so the hierarchy reads top-down in the table.
-    const skills = [...demo.skills].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
-    await tx.insert(t.skills).values(skills);
-    await insertChunked(demo.agents, 500, (chunk) =>
-      tx.insert(t.agents).values(
-        chunk.map((a) => ({
-          id: a.id,
-          username: a.username,
-          name: a.name,
-          homeSiteId: a.homeSiteId,
-          timeZone: a.timeZone,
-          attributes: a.attributes,
-          hireDate: a.hireDate,
-          performanceRank: a.performanceRank,
-          contractHoursPerWeek: a.contractHoursPerWeek,
-          availability: a.availability,
-        })),
-      ),
-    );
-    await insertChunked(
-      demo.agents.flatMap((a) => a.skills.map((s) => ({ agentId: a.id, skillId: s.skillId, proficiency: s.proficiency }))),
-      1000,
-      (chunk) => tx.insert(t.agentSkills).values(chunk),
-    );
-    await insertChunked(demo.shifts, 1000, (chunk) =>
-      tx.insert(t.shifts).values(
-        chunk.map((s) => ({
-          id: s.id,
-          agentId: s.agentId,
-          siteId: s.siteId,
-          startsAt: new Date(s.start),
-          endsAt: new Date(s.end),
-          status: s.status,
-          skills: s.skills,
-          breaks: s.breaks,
-          version: s.version,
-        })),
-      ),
-    );
+    await insertReferenceData(tx, demo);
+    await insertChunked(demo.shifts, 1000, (chunk) => insertShifts(tx, chunk));
     await insertChunked(demo.demand, 2000, (chunk) =>
-      tx.insert(t.demand).values(chunk.map((d) => ({ skillId: d.skillId, intervalStart: new Date(d.intervalStart), requiredAgents: d.requiredAgents }))),
+      upsertDemand(
+        tx,
+        chunk.map((d) => ({ skillId: d.skillId, intervalStart: new Date(d.intervalStart), requiredAgents: d.requiredAgents, offeredContacts: null, ahtSeconds: null })),
+      ),
     );
-    await tx.insert(t.staffingSettings).values(demo.skills.map((s) => ({ skillId: s.id })));
-    for (const u of DEMO_USERS) {
-      const [user] = await tx
-        .insert(t.users)
-        .values({ email: u.email, name: u.name, role: u.role, passwordHash: hashed })
-        .returning({ id: t.users.id });
-      if (u.siteIds.length) await tx.insert(t.userSiteScopes).values(u.siteIds.map((siteId) => ({ userId: user.id, siteId })));
-    }
-    await tx.insert(t.bidScopes).values([
+    await insertDefaultStaffing(tx, demo.skills.map((s) => s.id));
+    for (const u of DEMO_USERS) await insertUser(tx, { ...u, passwordHash: hashed });
+    await insertBidScopes(tx, [
       {
         name: "NYC Sales — summer bid",
         locations: ["NYC"],
@@ -133,8 +95,7 @@ export async function seedDemo(db: Db, options: { weekStart: string; seed?: numb
         status: "draft",
       },
     ]);
-    await recordAudit(tx as unknown as Db, {
-      actor: { id: null, label: "System" },
+    await recordAudit(tx, { id: null, label: "System" }, {
       action: "demo.seeded",
       entityType: "system",
       details: { weekStart: demo.weekStart, agents: demo.agents.length, shifts: demo.shifts.length, demand: demo.demand.length },

@@ -1,10 +1,9 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { users, userSiteScopes } from "../db/schema";
-import { hashPassword, verifyPassword } from "../auth/password";
-import type { Role } from "../auth/roles";
-import { recordAudit } from "./audit";
+import type { Db } from "../../db/client";
+import { getUserByEmail, getUserSiteIds, lockUser, recordFailedLogin, recordSuccessfulLogin } from "../../db/queries/users";
+import { hashPassword, verifyPassword } from "../../auth/password";
+import type { Role } from "../../auth/roles";
+import { recordAudit } from "../audit";
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCKOUT_MINUTES = 15;
@@ -32,7 +31,7 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function signInWithPassword(db: Db, email: string, password: string, now: Date): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
+  const user = await getUserByEmail(db, normalized);
   if (!user) {
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(await dummyHash, password);
@@ -43,33 +42,16 @@ export async function signInWithPassword(db: Db, email: string, password: string
   if (!(await verifyPassword(user.passwordHash, password))) {
     // An expired lock starts a fresh count.
     const expiredLock = user.lockedUntil !== null && user.lockedUntil <= now;
-    const [updated] = await db
-      .update(users)
-      .set({
-        failedLogins: expiredLock ? 1 : sql`${users.failedLogins} + 1`,
-        lockedUntil: expiredLock ? null : users.lockedUntil,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins });
-    if (updated.failedLogins >= MAX_FAILED_LOGINS) {
+    const failedLogins = await recordFailedLogin(db, user.id, expiredLock);
+    if (failedLogins >= MAX_FAILED_LOGINS) {
       const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-      await db.update(users).set({ lockedUntil, failedLogins: 0 }).where(eq(users.id, user.id));
-      await recordAudit(db, {
-        actor: { id: null, label: "System" },
-        action: "user.locked",
-        entityType: "user",
-        entityId: user.id,
-        details: { email: user.email, lockedUntil: lockedUntil.toISOString() },
-      });
+      await lockUser(db, user.id, lockedUntil);
+      await recordAudit(db, { id: null, label: "System" }, { action: "user.locked", entityType: "user", entityId: user.id, details: { email: user.email, lockedUntil: lockedUntil.toISOString() } });
       return { ok: false, reason: "locked", lockedUntil };
     }
     return { ok: false, reason: "invalid" };
   }
 
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-  const scopes = await db.select({ siteId: userSiteScopes.siteId }).from(userSiteScopes).where(eq(userSiteScopes.userId, user.id));
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, siteIds: scopes.map((s) => s.siteId).sort() },
-  };
+  await recordSuccessfulLogin(db, user.id, now);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, siteIds: await getUserSiteIds(db, user.id) } };
 }

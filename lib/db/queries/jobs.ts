@@ -1,20 +1,20 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { jobs } from "../db/schema";
+import type { Db } from "../client";
+import { executeRows } from "../execute";
+import { jobs } from "../schema";
 
 export type JobRow = typeof jobs.$inferSelect;
-
-/** Queues a job; a worker (in-process by default, `npm run worker` to scale out) claims it. */
-export async function enqueueJob(db: Db, job: { kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
-  const [row] = await db.insert(jobs).values({ kind: job.kind, payload: job.payload, createdBy: job.createdBy }).returning({ id: jobs.id });
-  return row.id;
-}
 
 /** A running job whose worker has held it this long is presumed dead and may be claimed again. */
 export const JOB_LEASE_MINUTES = 15;
 /** … at most this many times in all, after which it fails for good. */
 export const MAX_JOB_ATTEMPTS = 3;
+
+export async function insertJob(db: Db, job: { kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
+  const [row] = await db.insert(jobs).values({ kind: job.kind, payload: job.payload, createdBy: job.createdBy }).returning({ id: jobs.id });
+  return row.id;
+}
 
 /**
  * Claims the oldest queued job, or one whose worker died mid-run (lease expired).
@@ -27,7 +27,9 @@ export async function claimNextJob(db: Db, workerId: string, kinds: readonly str
   await db.execute(sql`
     update jobs set status = 'failed', error = 'The worker stopped while running this job, ' || attempts || ' times; it was given up.', updated_at = now()
     where status = 'running' and attempts >= ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(mins => ${JOB_LEASE_MINUTES}) and kind in (${kindList})`);
-  const result = await db.execute(sql`
+  const [claimed] = await executeRows<{ id: string }>(
+    db,
+    sql`
     update jobs set status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
     where id = (
       select id from jobs
@@ -38,9 +40,9 @@ export async function claimNextJob(db: Db, workerId: string, kinds: readonly str
       for update skip locked
       limit 1
     )
-    returning id`);
-  const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
-  return id ? getJob(db, id) : null;
+    returning id`,
+  );
+  return claimed ? getJob(db, claimed.id) : null;
 }
 
 export async function getJob(db: Db, id: string): Promise<JobRow | null> {

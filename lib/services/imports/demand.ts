@@ -1,38 +1,21 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { demand, importRowErrors, imports, staffingSettings } from "../db/schema";
-import { getSkills } from "../db/queries/reference";
-import { parseDemandCsv } from "../csv";
-import type { DemandColumnMapping, RowError } from "../schemas/imports";
-import { DEFAULT_STAFFING, requiredStaff, type StaffingSettings } from "../domain/erlang";
-import { SkillCatalog } from "../domain/skills";
-import { INTERVAL_MS } from "../domain/types";
-import { AppError } from "../errors";
-import { recordAudit, type AuditActor } from "./audit";
+import type { Db } from "../../db/client";
+import { upsertDemand, type DemandRow } from "../../db/queries/demand";
+import { insertImport, insertImportRowErrors } from "../../db/queries/imports";
+import { getSkills } from "../../db/queries/reference";
+import { parseDemandCsv } from "../../csv";
+import type { DemandColumnMapping } from "../../schemas/imports";
+import { DEFAULT_STAFFING, requiredStaff } from "../../domain/erlang";
+import { SkillCatalog } from "../../domain/skills";
+import { INTERVAL_MS } from "../../domain/types";
+import { AppError } from "../../errors";
+import type { DemandImportOutcome } from "../../types/imports";
+import { recordAudit, type AuditActor } from "../audit";
+import { getStaffingSettings } from "../settings/staffing";
 
 const INTERVAL_SECONDS = INTERVAL_MS / 1000;
 const CHUNK = 1000;
-
-export interface DemandImportOutcome {
-  importId: string;
-  status: "validated" | "committed" | "rejected";
-  kind: "forecast" | "required";
-  totalRows: number;
-  storedRows: number;
-  /** Intervals where the service level cannot be reached: stored at the search cap and listed. */
-  unreachable: number;
-  errors: RowError[];
-  warnings: RowError[];
-}
-
-export async function getStaffingSettings(db: Db): Promise<Map<string, StaffingSettings>> {
-  const rows = await db.select().from(staffingSettings);
-  return new Map(
-    rows.map((r) => [r.skillId, { serviceLevelTarget: r.serviceLevelTarget, serviceLevelSeconds: r.serviceLevelSeconds, maxOccupancy: r.maxOccupancy, shrinkage: r.shrinkage }]),
-  );
-}
 
 /**
  * Imports demand: required agents as given, or a forecast turned into required agents by
@@ -55,7 +38,7 @@ export async function importDemandFile(
   const settings = await getStaffingSettings(db);
   const warnings = [...parsed.warnings];
   let unreachable = 0;
-  const values =
+  const values: DemandRow[] =
     parsed.kind === "required"
       ? parsed.rows.map((r) => ({ skillId: r.skillId, intervalStart: new Date(r.intervalStart), requiredAgents: r.requiredAgents, offeredContacts: null, ahtSeconds: null }))
       : parsed.rows.map((r) => {
@@ -76,46 +59,35 @@ export async function importDemandFile(
 
   const status: DemandImportOutcome["status"] = request.dryRun ? "validated" : parsed.errors.length > 0 ? "rejected" : "committed";
   const importId = await db.transaction(async (tx) => {
-    const [history] = await tx
-      .insert(imports)
-      .values({
-        kind: "demand",
-        fileName: request.fileName,
-        fileHash: createHash("sha256").update(request.text).digest("hex"),
-        fileBytes: request.bytes,
-        format: parsed.kind,
-        status,
-        dryRun: request.dryRun,
-        totalRows: parsed.rowCount,
-        importedRows: status === "committed" ? values.length : 0,
-        failedRows: new Set(parsed.errors.map((e) => e.row)).size,
-        userId: request.actor.id,
-      })
-      .returning({ id: imports.id });
-    if (status === "committed") {
-      for (let i = 0; i < values.length; i += CHUNK) {
-        await tx
-          .insert(demand)
-          .values(values.slice(i, i + CHUNK))
-          .onConflictDoUpdate({
-            target: [demand.skillId, demand.intervalStart],
-            set: { requiredAgents: sql`excluded.required_agents`, offeredContacts: sql`excluded.offered_contacts`, ahtSeconds: sql`excluded.aht_seconds` },
-          });
-      }
-    }
-    const issues = [...parsed.errors, ...warnings];
-    for (let i = 0; i < issues.length; i += CHUNK) {
-      await tx.insert(importRowErrors).values(issues.slice(i, i + CHUNK).map((e) => ({ importId: history.id, row: e.row, column: e.column, value: e.value, code: e.code, message: e.message })));
-    }
-    await recordAudit(tx, {
-      actor: request.actor,
-      action: `import.demand.${status}`,
-      entityType: "import",
-      entityId: history.id,
-      details: { fileName: request.fileName, kind: parsed.kind, rows: parsed.rowCount, errors: parsed.errors.length, unreachable },
-      requestId: request.requestId,
+    const importId = await insertImport(tx, {
+      kind: "demand",
+      fileName: request.fileName,
+      fileHash: createHash("sha256").update(request.text).digest("hex"),
+      fileBytes: request.bytes,
+      format: parsed.kind,
+      status,
+      dryRun: request.dryRun,
+      totalRows: parsed.rowCount,
+      importedRows: status === "committed" ? values.length : 0,
+      failedRows: new Set(parsed.errors.map((e) => e.row)).size,
+      userId: request.actor.id,
     });
-    return history.id;
+    if (status === "committed") {
+      for (let i = 0; i < values.length; i += CHUNK) await upsertDemand(tx, values.slice(i, i + CHUNK));
+    }
+    await insertImportRowErrors(tx, importId, [...parsed.errors, ...warnings], CHUNK);
+    await recordAudit(
+      tx,
+      request.actor,
+      {
+        action: `import.demand.${status}`,
+        entityType: "import",
+        entityId: importId,
+        details: { fileName: request.fileName, kind: parsed.kind, rows: parsed.rowCount, errors: parsed.errors.length, unreachable },
+      },
+      request.requestId,
+    );
+    return importId;
   });
   return {
     importId,

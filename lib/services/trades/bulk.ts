@@ -1,14 +1,14 @@
 import "server-only";
 import Papa from "papaparse";
 import { z } from "zod";
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { shifts } from "../db/schema";
-import { AppError, isAppError } from "../errors";
-import { tradeRequestSchema, type TradeRequest } from "../schemas/trades";
-import type { RowError } from "../schemas/imports";
-import { requestTrade, type TradeRequestResult } from "./trades";
-import type { AuditActor } from "./audit";
+import type { Db } from "../../db/client";
+import { findShiftByAgentStart } from "../../db/queries/shifts";
+import { AppError, isAppError } from "../../errors";
+import { tradeRequestSchema, type TradeRequest } from "../../schemas/trades";
+import type { RowError } from "../../schemas/imports";
+import type { BulkTradeOutcome } from "../../types/trades";
+import type { AuditActor } from "../audit";
+import { requestTrade } from "./request";
 
 /** One request per row; shifts are named by their agent and start, as planners know them. */
 const rowSchema = z.object({
@@ -22,11 +22,6 @@ const rowSchema = z.object({
 
 export const TRADE_CSV_COLUMNS = ["kind", "initiatorAgentId", "initiatorShiftStart", "receiverAgentId", "receiverShiftStart", "note"] as const;
 const MAX_ROWS = 2000;
-
-export interface BulkTradeOutcome {
-  filed: Array<{ row: number } & TradeRequestResult>;
-  errors: RowError[];
-}
 
 /**
  * Files many trade requests from a CSV. Every row is checked first (shape, and that each
@@ -42,8 +37,7 @@ export async function requestTradesFromCsv(db: Db, text: string, actor: AuditAct
 
   const errors: RowError[] = [];
   const requests: Array<{ row: number; request: TradeRequest }> = [];
-  const findShift = async (agentId: string, start: string) =>
-    (await db.select({ id: shifts.id, version: shifts.version }).from(shifts).where(and(eq(shifts.agentId, agentId), eq(shifts.startsAt, new Date(start)))).limit(1))[0];
+  const findShift = (agentId: string, start: string) => findShiftByAgentStart(db, agentId, new Date(start));
 
   for (const [i, raw] of parsed.data.entries()) {
     const row = i + 2;

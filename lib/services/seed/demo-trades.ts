@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { shifts as shiftsTable } from "../db/schema";
-import type { DemoData } from "../demo/generate";
-import { demoTradingSettings, planDemoTrades, type DemoShiftEdit, type DemoTradeSetup } from "../demo/trades";
-import { isAppError } from "../errors";
-import { recordAudit, type AuditActor } from "./audit";
-import { requestTrade, saveTradingSettings } from "./trades";
+import type { Db } from "../../db/client";
+import { editShiftIfVersion } from "../../db/queries/shifts";
+import type { DemoData } from "../../demo/generate";
+import { demoTradingSettings, planDemoTrades, type DemoShiftEdit, type DemoTradeSetup } from "../../demo/trades";
+import { isAppError } from "../../errors";
+import { recordAudit, type AuditActor } from "../audit";
+import { saveTradingSettings } from "../settings/trading";
+import { requestTrade } from "../trades/request";
 
 const DEMO_ACTOR: AuditActor = { id: null, label: "demo seed" };
 
@@ -20,7 +20,7 @@ export interface SeededDemoTrade {
 }
 
 /**
- * Gives the demo a trade history and a review queue at NYC and LON (lib/demo/trades.ts):
+ * Gives the demo a trade history and a review queue at NYC and LON (lib/demo/trades):
  * saves the demo trading settings, then files each planned request through requestTrade,
  * so every stored verdict and violation is the real engine's. A request the service
  * refuses is skipped with a warning. Call it after seedDemo, at the real clock: `now` must
@@ -64,14 +64,8 @@ async function editShift(db: Db, edit: DemoShiftEdit, at: number): Promise<boole
       ...(edit.end !== undefined ? { endsAt: new Date(edit.end) } : {}),
       ...(edit.breaks ? { breaks: edit.breaks } : {}),
     };
-    const updated = await tx
-      .update(shiftsTable)
-      .set({ ...changes, version: sql`${shiftsTable.version} + 1`, updatedAt: new Date(at) })
-      .where(and(eq(shiftsTable.id, edit.shiftId), eq(shiftsTable.version, edit.version)))
-      .returning({ id: shiftsTable.id });
-    if (updated.length !== 1) return false;
-    await recordAudit(tx, {
-      actor: DEMO_ACTOR,
+    if (!(await editShiftIfVersion(tx, edit.shiftId, edit.version, changes, new Date(at)))) return false;
+    await recordAudit(tx, DEMO_ACTOR, {
       action: "shift.edited",
       entityType: "shift",
       entityId: edit.shiftId,

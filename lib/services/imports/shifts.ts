@@ -1,14 +1,17 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { columnMappings, importRowErrors, imports, shifts as shiftsTable, tradeRequests } from "../db/schema";
-import { getAgents, getShiftsOverlapping, getSites, getSkills } from "../db/queries/reference";
-import { parseShiftCsv, type ImportContext, type ShiftParseResult } from "../csv";
-import type { ColumnMapping, RowError, ValidShiftRow } from "../schemas/imports";
-import { SkillCatalog } from "../domain/skills";
-import { AppError } from "../errors";
-import { recordAudit, type AuditActor } from "./audit";
+import type { Db } from "../../db/client";
+import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, setImportCounts } from "../../db/queries/imports";
+import { getAgents, getSites, getSkills } from "../../db/queries/reference";
+import { deleteShifts, getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
+import { anyOpenTradeOnShifts } from "../../db/queries/trades";
+import { parseShiftCsv, type ImportContext, type ShiftParseResult } from "../../csv";
+import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
+import { SkillCatalog } from "../../domain/skills";
+import { AppError } from "../../errors";
+import type { ShiftImportOutcome, ShiftImportStatus } from "../../types/imports";
+import { recordAudit, type AuditActor } from "../audit";
+import { wfmBackend } from "../backends";
 
 export interface ShiftImportOptions {
   dryRun: boolean;
@@ -25,26 +28,6 @@ export interface ShiftImportRequest {
   options: ShiftImportOptions;
   actor: AuditActor;
   requestId?: string;
-}
-
-export type ShiftImportStatus = "validated" | "committed" | "rejected";
-
-export interface ShiftImportOutcome {
-  importId: string | null;
-  status: ShiftImportStatus | "needsMapping";
-  format: string | null;
-  totalRows: number;
-  validRows: number;
-  importedRows: number;
-  unchangedRows: number;
-  skippedRows: number;
-  replacedRows: number;
-  errors: RowError[];
-  warnings: RowError[];
-  /** When the file's headers are not recognised: pick a column for each field. */
-  mappingNeeded?: { headers: string[]; headerKey: string; suggested: Partial<ColumnMapping> };
-  /** The committed rows, for a push to CXone. */
-  committedRows?: ValidShiftRow[];
 }
 
 /** Errors shown in the response; the full list is in the stored error report. */
@@ -72,6 +55,8 @@ async function buildContext(db: Db, overwriteConflicts: boolean): Promise<Import
  * one transaction: every valid row or none (unless "only valid rows" is chosen), replaced
  * shifts removed, the history and the audit entry written with it. Re-importing the same
  * file adds nothing: a row whose agent, start and end are stored already is left alone.
+ * Once committed, the rows written are pushed to the backend (CXone, when it is on); a
+ * failed push is recorded on the import and does not undo the commit.
  */
 export async function importShiftFile(db: Db, request: ShiftImportRequest): Promise<ShiftImportOutcome> {
   const { options } = request;
@@ -81,9 +66,9 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
 
   // An unknown header set may have a mapping a planner confirmed before.
   if (!parsed.ok && parsed.needsMapping && !mapping) {
-    const [saved] = await db.select().from(columnMappings).where(eq(columnMappings.headerKey, parsed.headerKey)).limit(1);
+    const saved = await getSavedMapping(db, parsed.headerKey);
     if (saved) {
-      mapping = saved.mapping as ColumnMapping;
+      mapping = saved;
       parsed = parseShiftCsv(request.text, ctx, { mapping });
     }
   }
@@ -101,6 +86,7 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
       errors: [],
       warnings: [],
       mappingNeeded: { headers: parsed.headers, headerKey: parsed.headerKey, suggested: parsed.suggested },
+      cxone: null,
     };
   }
   if (!parsed.ok) throw new AppError("VALIDATION", parsed.fileError.message, { fileErrorCode: parsed.fileError.code });
@@ -135,25 +121,12 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
     let replacedRows = 0;
     let importedRows = 0;
     if (status === "committed" && result.replacedShiftIds.length > 0) {
-      const inTrades = await tx
-        .select({ id: tradeRequests.id })
-        .from(tradeRequests)
-        .where(
-          and(
-            inArray(tradeRequests.status, ["Unmatched", "Matched", "PendingReview"]),
-            sql`(${tradeRequests.initiatorShiftId} in ${result.replacedShiftIds} or ${tradeRequests.receiverShiftId} in ${result.replacedShiftIds})`,
-          ),
-        )
-        .limit(1);
-      if (inTrades.length > 0) {
+      if (await anyOpenTradeOnShifts(tx, result.replacedShiftIds)) {
         throw new AppError("CONFLICT", "Some shifts this file would replace are part of open trade requests; decide or cancel those trades first.");
       }
-      const deleted = await tx.delete(shiftsTable).where(inArray(shiftsTable.id, result.replacedShiftIds)).returning({ id: shiftsTable.id });
-      replacedRows = deleted.length;
+      replacedRows = await deleteShifts(tx, result.replacedShiftIds);
     }
-    const [history] = await tx
-      .insert(imports)
-      .values({
+    const importId = await insertImport(tx, {
         kind: "shifts",
         fileName: request.fileName,
         fileHash: sha256(request.text),
@@ -166,38 +139,32 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
         skippedRows: status === "committed" ? errorRows : 0,
         options: { overwriteConflicts: options.overwriteConflicts, onlyValidRows: options.onlyValidRows, mapping: mapping ?? null },
         userId: request.actor.id,
-      })
-      .returning({ id: imports.id });
+      });
     for (let i = 0; i < toWrite.length; i += SHIFT_INSERT_CHUNK) {
-      importedRows += await insertShiftRows(tx, toWrite.slice(i, i + SHIFT_INSERT_CHUNK), history.id);
+      importedRows += await insertImportedShifts(tx, toWrite.slice(i, i + SHIFT_INSERT_CHUNK), importId);
     }
     const allIssues = [...result.errors, ...result.warnings.filter((w) => w.code !== "ALREADY_STORED")];
-    for (let i = 0; i < allIssues.length; i += INSERT_CHUNK) {
-      await tx.insert(importRowErrors).values(
-        allIssues.slice(i, i + INSERT_CHUNK).map((e) => ({ importId: history.id, row: e.row, column: e.column, value: e.value, code: e.code, message: e.message })),
-      );
-    }
-    await tx
-      .update(imports)
-      .set({ importedRows, replacedRows })
-      .where(eq(imports.id, history.id));
+    await insertImportRowErrors(tx, importId, allIssues, INSERT_CHUNK);
+    await setImportCounts(tx, importId, { importedRows, replacedRows });
     if (mapping && result.format === "mapped") {
-      await tx
-        .insert(columnMappings)
-        .values({ headerKey: result.headerKey, mapping, updatedBy: request.actor.id })
-        .onConflictDoUpdate({ target: columnMappings.headerKey, set: { mapping, updatedBy: request.actor.id, updatedAt: new Date() } });
+      await putSavedMapping(tx, result.headerKey, mapping, request.actor.id);
     }
-    await recordAudit(tx, {
-      actor: request.actor,
-      action: `import.shifts.${status}`,
-      entityType: "import",
-      entityId: history.id,
-      details: { fileName: request.fileName, rows: result.rowCount, imported: importedRows, replaced: replacedRows, errors: result.errors.length },
-      requestId: request.requestId,
-    });
-    return { importId: history.id, importedRows, replacedRows };
+    await recordAudit(
+      tx,
+      request.actor,
+      {
+        action: `import.shifts.${status}`,
+        entityType: "import",
+        entityId: importId,
+        details: { fileName: request.fileName, rows: result.rowCount, imported: importedRows, replaced: replacedRows, errors: result.errors.length },
+      },
+      request.requestId,
+    );
+    return { importId, importedRows, replacedRows };
   });
 
+  // With the cxone backend the committed shifts go on to CXone; its counts are kept on the import.
+  const cxone = status === "committed" && toWrite.length > 0 ? await wfmBackend().pushImport(db, outcome.importId, toWrite) : null;
   return {
     importId: outcome.importId,
     status,
@@ -210,36 +177,8 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
     replacedRows: outcome.replacedRows,
     errors: result.errors.slice(0, ERRORS_IN_RESPONSE),
     warnings: result.warnings.slice(0, ERRORS_IN_RESPONSE),
-    committedRows: status === "committed" ? toWrite : undefined,
+    cxone,
   };
-}
-
-/**
- * Inserts rows through one jsonb parameter expanded by jsonb_to_recordset: one statement
- * and one parameter per chunk instead of ten parameters per row, which is what keeps a
- * 100,000-row import within seconds on both drivers. Rows already stored (same agent,
- * start, end) are skipped by the unique index. Returns how many were inserted.
- */
-async function insertShiftRows(tx: Db, rows: readonly ValidShiftRow[], importId: string): Promise<number> {
-  const payload = JSON.stringify(
-    rows.map((r) => ({
-      agent_id: r.agentId,
-      site_id: r.siteId,
-      starts_at: new Date(r.start).toISOString(),
-      ends_at: new Date(r.end).toISOString(),
-      status: r.status,
-      skills: r.skills,
-      breaks: r.breaks,
-      notes: r.notes,
-    })),
-  );
-  const result = await tx.execute(sql`
-    insert into shifts (agent_id, site_id, starts_at, ends_at, status, skills, breaks, notes, import_id)
-    select x.agent_id, x.site_id, x.starts_at, x.ends_at, x.status::shift_status, x.skills, x.breaks, x.notes, ${importId}::uuid
-    from jsonb_to_recordset(${payload}::jsonb)
-      as x(agent_id text, site_id text, starts_at timestamptz, ends_at timestamptz, status text, skills jsonb, breaks jsonb, notes text)
-    on conflict (agent_id, starts_at, ends_at) do nothing`);
-  return (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as unknown as { affectedRows?: number }).affectedRows ?? 0;
 }
 
 function rowsWindow(rows: readonly ValidShiftRow[]): { start: number; end: number } {
@@ -250,19 +189,4 @@ function rowsWindow(rows: readonly ValidShiftRow[]): { start: number; end: numbe
     if (r.end > end) end = r.end;
   }
   return { start, end };
-}
-
-export async function getImportErrors(db: Db, importId: string): Promise<RowError[]> {
-  const rows = await db
-    .select({ row: importRowErrors.row, column: importRowErrors.column, value: importRowErrors.value, code: importRowErrors.code, message: importRowErrors.message })
-    .from(importRowErrors)
-    .where(eq(importRowErrors.importId, importId))
-    .orderBy(importRowErrors.row, importRowErrors.id);
-  return rows;
-}
-
-export async function getImport(db: Db, importId: string) {
-  const [row] = await db.select().from(imports).where(eq(imports.id, importId)).limit(1);
-  if (!row) throw new AppError("NOT_FOUND", "No such import.");
-  return row;
 }
