@@ -7,7 +7,7 @@ import { POLICIES, TRADE_VIOLATION_TYPES, type Policy, type TradingSettings } fr
 import type { TradingSettingsInput } from "@/lib/schemas/trades";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
 
 const num = "mt-1 block w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

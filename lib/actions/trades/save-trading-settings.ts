@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
 import { tradingSettingsSchema } from "../../schemas/trades";
 import { saveTradingSettings } from "../../services/settings/trading";
 
@@ -14,7 +14,7 @@ const inputSchema = z.strictObject({
 });
 
 /** Saves trading settings for the org or one site; the service checks the scope and stores them as parsed. */
-export const saveTradingSettingsAction = roleAction(ACTION_ROLES.saveTradingSettingsAction)
+export const saveTradingSettingsAction = capabilityAction(ACTION_CAPABILITY.saveTradingSettingsAction)
   .inputSchema(inputSchema)
   .action(async ({ parsedInput, ctx }) => {
     const saved = await saveTradingSettings(ctx.db, parsedInput.scope, parsedInput.settings, { id: ctx.user.id, label: ctx.user.email }, ctx.requestId);

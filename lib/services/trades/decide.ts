@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { getShiftsByIds } from "../../db/queries/shifts";
 import { deleteViolations, getDecisions, getTrade, insertDecision, insertViolations, lockTrade, setTradeStatus } from "../../db/queries/trades";
 import { createTradeEvaluator, type TradeEvaluation, type TradeProposal } from "../../domain/trades";
-import { assertRole, assertSite, type CurrentUser } from "../../auth/checks";
+import { assertCan, type CurrentUser } from "../../auth/checks";
 import { AppError } from "../../errors";
 import type { DecisionResult } from "../../types/trades";
 import { recordAudit } from "../audit";
@@ -26,8 +26,7 @@ export interface DecisionInput {
  * now; the trade is applied when every site has approved, in the same transaction.
  */
 export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUser, now: number, requestId?: string): Promise<DecisionResult> {
-  assertRole(user, ["supervisor", "admin"]);
-  assertSite(user, input.siteId);
+  assertCan(user, "trades.decide", input.siteId);
   const actor = { id: user.id, label: user.email };
 
   // Load and evaluate outside the transaction (reads only); the transaction re-checks state.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getDecisions, getTradeHistoryRows, getViolations, type TradeStatus } from "../../db/queries/trades";
-import type { CurrentUser } from "../../auth/checks";
+import { siteScopeOf, type CurrentUser } from "../../auth/checks";
 import type { TradeHistoryItem } from "../../types/trades";
 
 export interface HistoryFilter {
@@ -14,7 +14,7 @@ export interface HistoryFilter {
 /** Trades newest first (a supervisor: those worked at their sites), with violations and decisions. */
 export async function getTradeHistory(db: Db, user: CurrentUser, filter: HistoryFilter): Promise<TradeHistoryItem[]> {
   const rows = await getTradeHistoryRows(db, {
-    siteIds: user.role === "supervisor" ? user.siteIds : undefined,
+    siteIds: siteScopeOf(user, "trades.read") ?? undefined,
     siteId: filter.siteId,
     status: filter.status,
     agentId: filter.agentId,

@@ -6,7 +6,7 @@ import { getDecisions, getPendingTrades, getViolations } from "../../db/queries/
 import type { TradeEvaluation } from "../../domain/trades";
 import { tradeCardImpact } from "../../domain/trades/impact";
 import type { Shift } from "../../domain/types";
-import type { CurrentUser } from "../../auth/checks";
+import { can, siteScopeOf, type CurrentUser } from "../../auth/checks";
 import type { QueueItem, ReviewQueue } from "../../types/trades";
 import { loadTradeContext, pendingFromRow, rangeOf } from "./context";
 import { expireStaleTrades } from "./expire";
@@ -16,8 +16,9 @@ import { getRateAlerts } from "./rate-alerts";
 export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Promise<ReviewQueue> {
   await expireStaleTrades(db, now);
   const rows = await getPendingTrades(db);
-  const visible = rows.filter((r) => user.role !== "supervisor" || r.reviewSiteIds.some((s) => user.siteIds.includes(s)));
-  const alerts = await getRateAlerts(db, user.role === "supervisor" ? user.siteIds : null, now);
+  const scope = siteScopeOf(user, "trades.queue.read");
+  const visible = rows.filter((r) => scope === null || r.reviewSiteIds.some((s) => scope.includes(s)));
+  const alerts = await getRateAlerts(db, scope, now);
   if (visible.length === 0) return { items: [], alerts };
 
   const ids = visible.map((r) => r.id);
@@ -56,7 +57,7 @@ export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Pr
         .map((s) => ({ id: s.id, role: s.id === r.initiatorShiftId ? "initiator" : "receiver", siteId: s.siteId, timeZone: zoneOf.get(s.siteId) ?? "UTC", start: s.start, end: s.end })),
       violations: violations.filter((v) => v.tradeId === r.id).map((v) => ({ type: v.type, policy: v.policy, message: v.message })),
       reviewSites,
-      mySites: reviewSites.filter((s) => s.decision === null && (user.role === "admin" || user.siteIds.includes(s.siteId))).map((s) => s.siteId),
+      mySites: reviewSites.filter((s) => s.decision === null && can(user, "trades.decide", s.siteId)).map((s) => s.siteId),
       coverageImpact: impact,
     });
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_ROLES } from "@/lib/api/access";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { getAgentShifts } from "@/lib/services/shifts/agent-shifts";
 
 const querySchema = z.object({
@@ -9,6 +9,6 @@ const querySchema = z.object({
 });
 
 /** An agent's shifts from now on, for picking the shift of a trade. */
-export const GET = apiRoute({ roles: ROUTE_ROLES["/api/v1/shifts"].GET, input: querySchema }, async ({ db, input }) => {
+export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/shifts"].GET, input: querySchema }, async ({ db, input }) => {
   return { shifts: await getAgentShifts(db, input.agentId, Date.now(), input.days) };
 });
