@@ -5,7 +5,7 @@ import { useState } from "react";
 import { saveCxoneConnectionAction } from "@/lib/actions/cxone/save-cxone-connection";
 import { testCxoneConnectionAction } from "@/lib/actions/cxone/test-cxone-connection";
 import type { CxoneConnectionView } from "@/lib/services/cxone";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -6,7 +6,7 @@ import { saveTradingSettingsAction } from "@/lib/actions/trades/save-trading-set
 import { POLICIES, TRADE_VIOLATION_TYPES, type Policy, type TradingSettings } from "@/lib/domain/trades/types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
 
 const num = "mt-1 block w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

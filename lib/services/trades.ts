@@ -20,7 +20,7 @@ import {
 import type { Shift } from "../domain/types";
 import { AppError } from "../errors";
 import { tradeProposalFrom, tradingSettingsSchema, type TradeRequest } from "../schemas/trades";
-import { assertRole, assertSite, type CurrentUser } from "../auth/checks";
+import { assertCan, can, siteScopeOf, type CurrentUser } from "../auth/checks";
 import { recordAudit, type AuditActor } from "./audit";
 
 const DAY_MS = 86_400_000;
@@ -268,8 +268,7 @@ export interface DecisionResult {
  * now; the trade is applied when every site has approved, in the same transaction.
  */
 export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUser, now: number, requestId?: string): Promise<DecisionResult> {
-  assertRole(user, ["supervisor", "admin"]);
-  assertSite(user, input.siteId);
+  assertCan(user, "trades.decide", input.siteId);
   const actor = { id: user.id, label: user.email };
 
   // Load and evaluate outside the transaction (reads only); the transaction re-checks state.
@@ -408,8 +407,9 @@ export async function expireStaleTrades(db: Db, now: number): Promise<number> {
 export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Promise<{ items: QueueItem[]; alerts: RateAlert[] }> {
   await expireStaleTrades(db, now);
   const rows = await db.select().from(tradeRequests).where(eq(tradeRequests.status, "PendingReview")).orderBy(tradeRequests.createdAt);
-  const visible = rows.filter((r) => user.role !== "supervisor" || r.reviewSiteIds.some((s) => user.siteIds.includes(s)));
-  const alerts = await getRateAlerts(db, user.role === "supervisor" ? user.siteIds : null, now);
+  const scope = siteScopeOf(user, "trades.queue.read");
+  const visible = rows.filter((r) => scope === null || r.reviewSiteIds.some((s) => scope.includes(s)));
+  const alerts = await getRateAlerts(db, scope, now);
   if (visible.length === 0) return { items: [], alerts };
 
   const ids = visible.map((r) => r.id);
@@ -457,7 +457,7 @@ export async function getReviewQueue(db: Db, user: CurrentUser, now: number): Pr
         .map((s) => ({ id: s.id, role: s.id === r.initiatorShiftId ? "initiator" : "receiver", siteId: s.siteId, timeZone: zoneOf.get(s.siteId) ?? "UTC", start: s.start, end: s.end })),
       violations: violations.filter((v) => v.tradeId === r.id).map((v) => ({ type: v.type, policy: v.policy, message: v.message })),
       reviewSites,
-      mySites: reviewSites.filter((s) => s.decision === null && (user.role === "admin" || user.siteIds.includes(s.siteId))).map((s) => s.siteId),
+      mySites: reviewSites.filter((s) => s.decision === null && can(user, "trades.decide", s.siteId)).map((s) => s.siteId),
       coverageImpact: impact,
     });
   }
@@ -493,7 +493,8 @@ export interface HistoryFilter {
 
 export async function getTradeHistory(db: Db, user: CurrentUser, filter: HistoryFilter) {
   const conditions = [];
-  if (user.role === "supervisor") conditions.push(inArray(shiftsTable.siteId, user.siteIds.length ? user.siteIds : ["-"]));
+  const scope = siteScopeOf(user, "trades.read");
+  if (scope) conditions.push(inArray(shiftsTable.siteId, scope.length ? scope : ["-"]));
   if (filter.siteId) conditions.push(eq(shiftsTable.siteId, filter.siteId));
   if (filter.status) conditions.push(eq(tradeRequests.status, filter.status as (typeof tradeRequests.status.enumValues)[number]));
   if (filter.agentId) conditions.push(or(eq(tradeRequests.initiatorAgentId, filter.agentId), eq(tradeRequests.receiverAgentId, filter.agentId)));

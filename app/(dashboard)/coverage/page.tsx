@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/checks";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -60,7 +61,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       ) : (
         <CoverageClient view={view} selectedDay={parsed.data.day ?? null} selectedSkill={parsed.data.skill ?? null} />
       )}
-      {user.role === "planner" || user.role === "admin" ? (
+      {can(user, "demand.import") ? (
         <Card className="mt-6">
           <CardHeader title="Demand" description="Upload a forecast or required agents; coverage above updates when it is stored." />
           <CardBody>

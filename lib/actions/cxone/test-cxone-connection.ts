@@ -1,14 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
 import { testCxoneConnection } from "../../services/cxone";
 import { CxoneError } from "../../cxone";
 import { AppError } from "../../errors";
 
 /** Proves the stored credentials and each scope with light reads before anything is written. */
-export const testCxoneConnectionAction = roleAction(ACTION_ROLES.testCxoneConnectionAction)
+export const testCxoneConnectionAction = capabilityAction(ACTION_CAPABILITY.testCxoneConnectionAction)
   .inputSchema(z.object({}).strict())
   .action(async ({ ctx }) => {
     try {

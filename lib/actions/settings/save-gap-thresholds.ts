@@ -1,13 +1,13 @@
 "use server";
 
-import { roleAction } from "../safe-action";
+import { capabilityAction } from "../safe-action";
 import { gapThresholdsSchema } from "../../schemas/settings";
 import { putSetting } from "../../db/queries/settings";
 import { recordAudit } from "../../services/audit";
-import { ACTION_ROLES } from "../access";
+import { ACTION_CAPABILITY } from "../access";
 
 /** Saves the gap thresholds the coverage page and the optimizer use. */
-export const saveGapThresholdsAction = roleAction(ACTION_ROLES.saveGapThresholdsAction)
+export const saveGapThresholdsAction = capabilityAction(ACTION_CAPABILITY.saveGapThresholdsAction)
   .inputSchema(gapThresholdsSchema)
   .action(async ({ parsedInput, ctx }) => {
     await ctx.db.transaction(async (tx) => {

@@ -1,15 +1,15 @@
 "use server";
 
 import { eq } from "drizzle-orm";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
 import { staffingSettingsSchema } from "../../schemas/staffing";
 import { skills, staffingSettings } from "../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../services/audit";
 
 /** Saves one skill's service level target, answer time, max occupancy and shrinkage. */
-export const saveStaffingSettingsAction = roleAction(ACTION_ROLES.saveStaffingSettingsAction)
+export const saveStaffingSettingsAction = capabilityAction(ACTION_CAPABILITY.saveStaffingSettingsAction)
   .inputSchema(staffingSettingsSchema)
   .action(async ({ parsedInput, ctx }) => {
     const { skillId, ...values } = parsedInput;

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
 import { AppError } from "../../errors";
 import { getSites } from "../../db/queries/reference";
 import { saveTradingSettings } from "../../services/trades";
@@ -14,7 +14,7 @@ const inputSchema = z.object({
 });
 
 /** Saves trading settings for the org or one site; the service validates them with the engine's schema. */
-export const saveTradingSettingsAction = roleAction(ACTION_ROLES.saveTradingSettingsAction)
+export const saveTradingSettingsAction = capabilityAction(ACTION_CAPABILITY.saveTradingSettingsAction)
   .inputSchema(inputSchema)
   .action(async ({ parsedInput, ctx }) => {
     if (parsedInput.scope !== "org" && !(await getSites(ctx.db)).some((s) => s.id === parsedInput.scope)) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_ROLES } from "@/lib/api/access";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { getShiftsOverlapping } from "@/lib/db/queries/reference";
 
 const querySchema = z.object({
@@ -9,7 +9,7 @@ const querySchema = z.object({
 });
 
 /** An agent's shifts from now on, for picking the shift of a trade. */
-export const GET = apiRoute({ roles: ROUTE_ROLES["/api/v1/shifts"].GET, input: querySchema }, async ({ db, input }) => {
+export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/shifts"].GET, input: querySchema }, async ({ db, input }) => {
   const from = new Date();
   const to = new Date(from.getTime() + input.days * 86_400_000);
   const shifts = await getShiftsOverlapping(db, { from, to }, { agentIds: [input.agentId] });

@@ -1,5 +1,5 @@
 import { apiRoute, readBodyText } from "@/lib/api/route";
-import { ROUTE_ROLES } from "@/lib/api/access";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { MAX_IMPORT_BYTES } from "@/lib/csv";
 import { shiftUploadQuerySchema } from "@/lib/schemas/shift-import";
 import { importShiftFile } from "@/lib/services/imports";
@@ -12,7 +12,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * body (server actions stop at 1 MB) and refuses a file over the limit before reading it all.
  */
 export const POST = apiRoute(
-  { roles: ROUTE_ROLES["/api/v1/imports/shifts"].POST, input: shiftUploadQuerySchema, inputFrom: "query" },
+  { capability: ROUTE_CAPABILITY["/api/v1/imports/shifts"].POST, input: shiftUploadQuerySchema, inputFrom: "query" },
   async ({ request, db, user, input, requestId }) => {
     const { text, bytes } = await readBodyText(
       request,
