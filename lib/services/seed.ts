@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import * as t from "../db/schema";
 import { generateDemo, type DemoData } from "../demo/generate";
+import { demoBidding } from "../demo/bidding";
 import { addDays, isoWeekday } from "../domain/time";
 import { hashPassword } from "../auth/password";
 import { recordAudit } from "./audit";
@@ -15,6 +16,11 @@ export const DEMO_USERS = [
   { email: "supervisor.lon@demo.local", name: "Lee Supervisor (LON)", role: "supervisor", siteIds: ["LON"] },
   { email: "admin@demo.local", name: "Alex Admin", role: "admin", siteIds: [] },
 ] as const;
+
+/** agent1001 → agent1001@demo.local: how a demo agent signs in. */
+export function demoAgentEmail(username: string): string {
+  return `${username}@demo.local`;
+}
 
 /** The Monday after `today` (YYYY-MM-DD): the demo's published week. */
 export function nextMonday(today: string): string {
@@ -89,50 +95,34 @@ export async function seedDemo(db: Db, options: { weekStart: string; seed?: numb
         .returning({ id: t.users.id });
       if (u.siteIds.length) await tx.insert(t.userSiteScopes).values(u.siteIds.map((siteId) => ({ userId: user.id, siteId })));
     }
-    await tx.insert(t.bidScopes).values([
-      {
-        name: "NYC Sales — summer bid",
-        locations: ["NYC"],
-        skillGroups: ["SKILL_SALES", "SKILL_SALES_US"],
-        users: null,
-        window: { startOffsetSeconds: -1_209_600, endOffsetSeconds: -604_800, timeZone: "America/New_York" },
-        constraints: { maxShiftsPerDay: 1, maxShiftsPerWeek: 5, requireAvailability: true, respectLaborRules: true },
-        eligibility: [{ type: "attribute", operator: "equals", attributeName: "site_certification", attributeValue: "SITE_NYC_COMPLIANT" }],
-        priority: { kind: "tenure", tieBreakers: ["hireDate", "performance", "bidTime", "agentId"] },
-        wave: 1,
-        lockTimeoutHours: 24,
-        schedulePeriodStart: addDays(demo.weekStart, 28),
-        status: "open",
-      },
-      {
-        name: "LON Sales UK — summer bid",
-        locations: ["LON"],
-        skillGroups: ["SKILL_SALES", "SKILL_SALES_UK"],
-        users: null,
-        window: { startOffsetSeconds: -1_209_600, endOffsetSeconds: -604_800, timeZone: "Europe/London" },
-        constraints: { maxShiftsPerDay: 1, maxShiftsPerWeek: 5, requireAvailability: true, respectLaborRules: true },
-        eligibility: [{ type: "attribute", operator: "equals", attributeName: "site_certification", attributeValue: "SITE_LON_COMPLIANT" }],
-        priority: { kind: "performance", tieBreakers: ["hireDate", "bidTime", "agentId"] },
-        wave: 1,
-        lockTimeoutHours: 24,
-        schedulePeriodStart: addDays(demo.weekStart, 28),
-        status: "open",
-      },
-      {
-        name: "Cross-site sales overflow",
-        locations: ["NYC", "LON"],
-        skillGroups: ["SKILL_SALES_US", "SKILL_SALES_UK"],
-        users: null,
-        window: { startOffsetSeconds: -518_400, endOffsetSeconds: -259_200, timeZone: "UTC" },
-        constraints: { maxShiftsPerDay: 1, maxShiftsPerWeek: 2, requireAvailability: true, respectLaborRules: true },
-        eligibility: [{ type: "timezone", operator: "matches", targetTimezone: "shift_location_timezone" }],
-        priority: { kind: "tenure", tieBreakers: ["hireDate", "agentId"] },
-        wave: 2,
-        lockTimeoutHours: 12,
-        schedulePeriodStart: addDays(demo.weekStart, 28),
-        status: "draft",
-      },
-    ]);
+    // Every demo agent signs in as agent<n>@demo.local with the demo password. One hash for
+    // all of them: hashing 300 passwords would make seeding take minutes.
+    await insertChunked(demo.agents, 500, (chunk) =>
+      tx.insert(t.users).values(chunk.map((a) => ({ email: demoAgentEmail(a.username), name: a.name, role: "agent" as const, passwordHash: hashed, agentId: a.id }))),
+    );
+    const bidding = demoBidding(demo.weekStart);
+    await tx.insert(t.bidScopes).values(
+      bidding.scopes.map((s) => ({
+        name: s.name,
+        status: s.status,
+        locations: s.locations,
+        skillGroups: s.skillGroups,
+        bidderSites: s.bidderSites,
+        users: s.users,
+        eligibility: s.eligibility,
+        periodStart: s.period.start,
+        periodEnd: s.period.end,
+        window: s.window,
+        constraints: s.constraints,
+        priority: s.priority,
+        wave: s.wave,
+        lockDurationHours: s.lockDurationHours,
+        autoRelease: s.autoRelease,
+      })),
+    );
+    await tx.insert(t.bidLines).values(
+      bidding.lines.map((l) => ({ label: l.label, siteId: l.siteId, skillId: l.skillId, periodStart: bidding.period.start, periodEnd: bidding.period.end, days: l.days, startLocal: l.start, endLocal: l.end, slots: l.slots, breaks: l.breaks })),
+    );
     await recordAudit(tx as unknown as Db, {
       actor: { id: null, label: "System" },
       action: "demo.seeded",
