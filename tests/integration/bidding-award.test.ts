@@ -22,6 +22,9 @@ import { lockLine } from "@/lib/services/bidding/lock-line";
 import { launchAwardRun } from "@/lib/services/bidding/run-award";
 import { publishAwards } from "@/lib/services/bidding/publish-awards";
 import { importLinesCsv } from "@/lib/services/bidding/import-lines-csv";
+import { importBidsCsv } from "@/lib/services/bidding/import-bids-csv";
+import { listBidding } from "@/lib/services/bidding/list-bidding";
+import { getMyBidding } from "@/lib/services/bidding/my-bidding";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
 
@@ -112,6 +115,25 @@ describe.each(TEST_DRIVERS)("bidding on $name", (driver) => {
     expect(await count(bids)).toBe(before);
   });
 
+  it("refuses a CSV of bids naming an unknown agent, by row; nothing stored", async () => {
+    const nycScope = (await listScopes(o.db)).find((s) => s.name.startsWith("NYC Sales — bid"))!;
+    const line = (await listLines(o.db, { period: PERIOD })).find((l) => l.siteId === "NYC")!;
+    const before = await count(bids);
+    const csv = `agentId,lineId,rank\n${nyc[1].id},${line.id},1\nAGENT-9999,${line.id},1\n`;
+    const r = await rejects(importBidsCsv(o.db, { scopeId: nycScope.id, csv }, admin, NOW));
+    expect(r.message).toMatch(/row 3 \(agentId "AGENT-9999"\): unknown agent AGENT-9999/);
+    expect(await count(bids)).toBe(before);
+  });
+
+  it("shows an agent the open windows they may bid in, the lines of their own site only, and the rank hint", async () => {
+    const mine = await getMyBidding(o.db, await agentUser(nyc[2].id), NOW);
+    const open = mine.scopes.find((s) => s.open)!;
+    expect(open.name).toMatch(/^NYC Sales/);
+    expect(open.lines.length).toBeGreaterThan(0);
+    expect(open.lines.every((l) => l.siteId === "NYC")).toBe(true);
+    expect(open.hint).toMatch(/rank/i);
+  });
+
   it("refuses a CSV of lines with a 0-slot row, naming the row; nothing stored", async () => {
     const before = (await listLines(o.db)).length;
     const csv = "label,siteId,skillId,days,start,end,slots\nEarly,NYC,SKILL_SALES_US,Mon-Fri,07:00,15:30,4\nNone,NYC,SKILL_SALES_US,Mon-Fri,07:00,15:30,0\n";
@@ -148,6 +170,16 @@ describe.each(TEST_DRIVERS)("bidding on $name", (driver) => {
     const senOut = outcomes.find((x) => x.agentId === senior.id)!;
     expect((senOut.lock as { status: string }).status).not.toBe("committed");
     expect((await listScopes(o.db)).find((s) => s.id === nycScope.id)?.status).toBe("closed");
+  });
+
+  it("shows a LON supervisor no NYC bid or award", async () => {
+    const lon: CurrentUser = { id: "00000000-0000-4000-8000-000000000009", email: "lon@test", name: "LON", role: "supervisor", siteIds: ["LON"] };
+    const view = await listBidding(o.db, lon);
+    expect(view.scopes.every((s) => s.locations.includes("LON"))).toBe(true);
+    expect(view.bids.filter((b) => b.agentId === nyc[0].id)).toEqual([]);
+    expect(view.awards.some((a) => a.agentId === nyc[0].id)).toBe(false);
+    const planner: CurrentUser = { ...lon, role: "planner", siteIds: [] };
+    expect((await listBidding(o.db, planner)).bids.some((b) => b.agentId === nyc[0].id)).toBe(true);
   });
 
   it("publishes the awards as draft shifts in one transaction, once", async () => {
