@@ -27,6 +27,7 @@ export const ACTION_CAPABILITY = {
   runBidAwardAction: "bidding.award.run",
   adjustAwardAction: "bidding.award.adjust",
   publishAwardsAction: "bidding.award.publish",
+  requestOwnTradeAction: "trades.request.own",
 } as const satisfies Record<string, Capability>;
 
 export type ActionName = keyof typeof ACTION_CAPABILITY;
