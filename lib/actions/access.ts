@@ -16,6 +16,18 @@ export const ACTION_CAPABILITY = {
   saveCxoneConnectionAction: "cxone.connection.write",
   testCxoneConnectionAction: "cxone.connection.test",
   launchOptimizationAction: "optimization.launch",
+  saveBidScopeAction: "bidding.scopes.write",
+  copyBidScopeAction: "bidding.scopes.write",
+  archiveBidScopeAction: "bidding.scopes.write",
+  openBidWindowAction: "bidding.scopes.write",
+  saveBidLinesAction: "bidding.lines.write",
+  enterBidsAction: "bidding.bids.enter",
+  saveOwnBidAction: "bidding.bid",
+  lockBidLineAction: "bidding.bid",
+  runBidAwardAction: "bidding.award.run",
+  adjustAwardAction: "bidding.award.adjust",
+  publishAwardsAction: "bidding.award.publish",
+  requestOwnTradeAction: "trades.request.own",
 } as const satisfies Record<string, Capability>;
 
 export type ActionName = keyof typeof ACTION_CAPABILITY;

@@ -17,6 +17,13 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/trades/bulk": { POST: "trades.bulk" },
   "/api/v1/shifts": { GET: "shifts.read" },
   "/api/v1/optimization/jobs/[id]": { GET: "optimization.read" },
+  "/api/v1/bidding/scopes": { GET: "bidding.read", POST: "bidding.scopes.write" },
+  "/api/v1/bidding/scopes/[id]": { GET: "bidding.read", PUT: "bidding.scopes.write" },
+  "/api/v1/bidding/scopes/[id]/lint": { GET: "bidding.read" },
+  "/api/v1/bidding/lines": { GET: "bidding.read", POST: "bidding.lines.write" },
+  "/api/v1/bidding/bids": { GET: "bidding.read", POST: "bidding.bids.enter" },
+  "/api/v1/bidding/awards": { GET: "bidding.read" },
+  "/api/v1/bidding/awards/export": { GET: "bidding.award.publish" },
 } as const satisfies Record<string, Partial<Record<Method, Capability>>>;
 
 /** Routes that authenticate by design (the sign-in endpoints themselves). */

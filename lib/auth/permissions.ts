@@ -24,7 +24,7 @@ export interface Permission {
 export const SITE_BOUND_ROLES: readonly Role[] = ["supervisor"];
 
 export const PERMISSIONS = {
-  "me.read": { roles: ["planner", "supervisor", "admin"], siteScoped: false, description: "Read one's own identity, role and sites" },
+  "me.read": { roles: ["planner", "supervisor", "admin", "agent"], siteScoped: false, description: "Read one's own identity, role and sites" },
 
   "shifts.read": { roles: ["planner", "admin"], siteScoped: false, description: "Open the shifts page, list agents' shifts" },
   "shifts.import": { roles: ["planner", "admin"], siteScoped: false, description: "Validate and import shift CSVs (and push them to CXone)" },
@@ -42,7 +42,17 @@ export const PERMISSIONS = {
   "trades.queue.read": { roles: ["supervisor", "admin"], siteScoped: true, description: "See the trades waiting for review, and the rate alerts" },
   "trades.decide": { roles: ["supervisor", "admin"], siteScoped: true, description: "Approve or reject a pending trade for a site" },
 
-  "bidding.read": { roles: ["planner", "admin"], siteScoped: false, description: "Open the bidding page: bid scopes, waves and locks" },
+  "bidding.read": { roles: ["planner", "supervisor", "admin"], siteScoped: true, description: "Open the bidding page: scopes, lines, bids and awards (a supervisor: of their sites only)" },
+  "bidding.scopes.write": { roles: ["admin"], siteScoped: false, description: "Create, edit, copy and archive bid scopes; open their windows" },
+  "bidding.lines.write": { roles: ["planner", "admin"], siteScoped: false, description: "Create biddable lines by form or CSV" },
+  "bidding.bids.enter": { roles: ["planner", "admin"], siteScoped: false, description: "Enter or import bids on an agent's behalf" },
+  "bidding.award.run": { roles: ["planner", "admin"], siteScoped: false, description: "Run the award job for a bid period" },
+  "bidding.award.adjust": { roles: ["admin"], siteScoped: false, description: "Change an award by hand (audited)" },
+  "bidding.award.publish": { roles: ["planner", "admin"], siteScoped: false, description: "Publish awards as draft shifts and export them for CXone" },
+  "bidding.bid": { roles: ["agent"], siteScoped: false, description: "Rank, save, submit and lock one's own bid" },
+
+  "schedule.own.read": { roles: ["agent"], siteScoped: false, description: "Open one's own schedule, bids and awards" },
+  "trades.request.own": { roles: ["agent"], siteScoped: false, description: "File and cancel one's own trade requests" },
 
   "settings.read": { roles: ["admin"], siteScoped: false, description: "Open the settings page" },
   "settings.trading.write": { roles: ["admin"], siteScoped: false, description: "Change the trading policies (org default or a site's override)" },
@@ -60,7 +70,7 @@ export function rolesFor(capability: Capability): readonly Role[] {
   return PERMISSIONS[capability].roles;
 }
 
-/** capabilitiesOf("supervisor") → ["me.read", "coverage.read", "trades.read", "trades.queue.read", "trades.decide"] */
+/** capabilitiesOf("supervisor") → ["me.read", "coverage.read", "trades.read", …, "bidding.read"] */
 export function capabilitiesOf(role: Role): Capability[] {
   return CAPABILITIES.filter((c) => rolesFor(c).includes(role));
 }

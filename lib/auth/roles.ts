@@ -5,7 +5,7 @@
  */
 import { rolesFor, type Capability } from "./permissions";
 
-export const ROLES = ["planner", "supervisor", "admin"] as const;
+export const ROLES = ["planner", "supervisor", "admin", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface NavItem {
@@ -21,7 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/coverage", label: "Coverage", capability: "coverage.read", description: "Coverage against demand, gaps" },
   { href: "/optimization", label: "Optimization", capability: "optimization.read", description: "Recommend shifts to close gaps" },
   { href: "/trades", label: "Trades", capability: "trades.read", description: "Shift trades and the review queue" },
-  { href: "/bidding", label: "Bidding", capability: "bidding.read", description: "Bid scopes, waves and locks" },
+  { href: "/bidding", label: "Bidding", capability: "bidding.read", description: "Bid scopes, lines, bids and awards" },
+  { href: "/me", label: "My schedule & bids", capability: "schedule.own.read", description: "Your shifts, bids, awards and trade requests" },
   { href: "/settings", label: "Settings", capability: "settings.read", description: "Trading, staffing and CXone settings" },
 ];
 

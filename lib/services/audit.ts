@@ -76,6 +76,24 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     entityId: z.literal("gapThresholds"),
     details: z.object({ gapBelow: z.number(), highBelow: z.number(), windowMinShortfall: z.number() }),
   }),
+  // Bidding: scopes, lines, bids, locks and award runs. Their details are the engine's own
+  // shapes (scope, preferences, counts), recorded as given.
+  z.object({
+    action: z.literal(["bid_scope.created", "bid_scope.updated", "bid_scope.archived", "bid_scope.window_opened", "bid.imported"]),
+    entityType: z.literal("bid_scope"),
+    entityId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ action: z.literal(["bid_line.created", "bid_line.imported"]), entityType: z.literal("bid_line"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({
+    action: z.literal(["bid.saved", "bid.submitted", "bid_lock.taken", "bid_lock.committed"]),
+    entityType: z.literal("bid"),
+    entityId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ action: z.literal(["bid_award.launched", "bid_award.completed"]), entityType: z.literal("job"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal("bid_award.published"), entityType: z.literal("bid_period"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal(["award.added", "award.removed"]), entityType: z.literal("award"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
   z.object({
     action: z.literal("settings.staffing.saved"),
     entityType: z.literal("skill"),

@@ -13,7 +13,6 @@ import type { DemoData } from "@/lib/demo/generate";
 import { isAppError } from "@/lib/errors";
 import { drainJobs } from "@/lib/jobs/worker";
 import { recordAudit, type AuditEvent } from "@/lib/services/audit";
-import { listBidScopeSummaries } from "@/lib/services/bidding/list-scopes";
 import { defaultFrom } from "@/lib/services/coverage/schedule";
 import { getImportErrorReport } from "@/lib/services/imports/error-report";
 import { getShiftsOverview } from "@/lib/services/imports/overview";
@@ -36,15 +35,6 @@ describe.each(TEST_DRIVERS)("read use cases and typed edges on $name", (driver) 
     ({ opened: o, demo } = await openSeeded(driver.open));
   });
   afterAll(() => o.close());
-
-  it("lists the bid scopes by wave then name, with the priority kind", async () => {
-    const scopes = await listBidScopeSummaries(o.db);
-    expect(scopes.map((s) => [s.wave, s.name, s.priorityKind])).toEqual([
-      [1, "LON Sales UK — summer bid", "performance"],
-      [1, "NYC Sales — summer bid", "tenure"],
-      [2, "Cross-site sales overflow", "tenure"],
-    ]);
-  });
 
   it("lists an agent's shifts in the window from now, and the sites", async () => {
     const agentId = demo.shifts[0].agentId;

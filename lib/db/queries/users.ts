@@ -38,3 +38,9 @@ export async function insertUser(db: Db, user: { email: string; name: string; ro
   if (user.siteIds.length) await db.insert(userSiteScopes).values(user.siteIds.map((siteId) => ({ userId: row.id, siteId })));
   return row.id;
 }
+
+/** Sign-ins for agents (role agent), each linked to the agent it is. */
+export async function insertAgentUsers(db: Db, rows: readonly { email: string; name: string; agentId: string; passwordHash: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(users).values(rows.map((r) => ({ ...r, role: "agent" as const })));
+}

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { insertBidScopes } from "../../db/queries/bid-scopes";
+import { insertLines, insertScope } from "../../db/queries/bidding";
 import { upsertDemand } from "../../db/queries/demand";
 import { countSites, insertReferenceData } from "../../db/queries/reference";
 import { insertDefaultStaffing } from "../../db/queries/settings";
 import { insertShifts } from "../../db/queries/shifts";
-import { insertUser } from "../../db/queries/users";
+import { insertAgentUsers, insertUser } from "../../db/queries/users";
 import { generateDemo, type DemoData } from "../../demo/generate";
+import { demoBidding } from "../../demo/bidding";
 import { addDays, isoWeekday } from "../../domain/time";
 import { hashPassword } from "../../auth/password";
 import { recordAudit } from "../audit";
@@ -19,6 +20,11 @@ export const DEMO_USERS = [
   { email: "supervisor.lon@demo.local", name: "Lee Supervisor (LON)", role: "supervisor", siteIds: ["LON"] },
   { email: "admin@demo.local", name: "Alex Admin", role: "admin", siteIds: [] },
 ] as const;
+
+/** agent1001 → agent1001@demo.local: how a demo agent signs in. */
+export function demoAgentEmail(username: string): string {
+  return `${username}@demo.local`;
+}
 
 /** The Monday after `today` (YYYY-MM-DD): the demo's published week. */
 export function nextMonday(today: string): string {
@@ -51,50 +57,14 @@ export async function seedDemo(db: Db, options: { weekStart: string; seed?: numb
     );
     await insertDefaultStaffing(tx, demo.skills.map((s) => s.id));
     for (const u of DEMO_USERS) await insertUser(tx, { ...u, passwordHash: hashed });
-    await insertBidScopes(tx, [
-      {
-        name: "NYC Sales — summer bid",
-        locations: ["NYC"],
-        skillGroups: ["SKILL_SALES", "SKILL_SALES_US"],
-        users: null,
-        window: { startOffsetSeconds: -1_209_600, endOffsetSeconds: -604_800, timeZone: "America/New_York" },
-        constraints: { maxShiftsPerDay: 1, maxShiftsPerWeek: 5, requireAvailability: true, respectLaborRules: true },
-        eligibility: [{ type: "attribute", operator: "equals", attributeName: "site_certification", attributeValue: "SITE_NYC_COMPLIANT" }],
-        priority: { kind: "tenure", tieBreakers: ["hireDate", "performance", "bidTime", "agentId"] },
-        wave: 1,
-        lockTimeoutHours: 24,
-        schedulePeriodStart: addDays(demo.weekStart, 28),
-        status: "open",
-      },
-      {
-        name: "LON Sales UK — summer bid",
-        locations: ["LON"],
-        skillGroups: ["SKILL_SALES", "SKILL_SALES_UK"],
-        users: null,
-        window: { startOffsetSeconds: -1_209_600, endOffsetSeconds: -604_800, timeZone: "Europe/London" },
-        constraints: { maxShiftsPerDay: 1, maxShiftsPerWeek: 5, requireAvailability: true, respectLaborRules: true },
-        eligibility: [{ type: "attribute", operator: "equals", attributeName: "site_certification", attributeValue: "SITE_LON_COMPLIANT" }],
-        priority: { kind: "performance", tieBreakers: ["hireDate", "bidTime", "agentId"] },
-        wave: 1,
-        lockTimeoutHours: 24,
-        schedulePeriodStart: addDays(demo.weekStart, 28),
-        status: "open",
-      },
-      {
-        name: "Cross-site sales overflow",
-        locations: ["NYC", "LON"],
-        skillGroups: ["SKILL_SALES_US", "SKILL_SALES_UK"],
-        users: null,
-        window: { startOffsetSeconds: -518_400, endOffsetSeconds: -259_200, timeZone: "UTC" },
-        constraints: { maxShiftsPerDay: 1, maxShiftsPerWeek: 2, requireAvailability: true, respectLaborRules: true },
-        eligibility: [{ type: "timezone", operator: "matches", targetTimezone: "shift_location_timezone" }],
-        priority: { kind: "tenure", tieBreakers: ["hireDate", "agentId"] },
-        wave: 2,
-        lockTimeoutHours: 12,
-        schedulePeriodStart: addDays(demo.weekStart, 28),
-        status: "draft",
-      },
-    ]);
+    // Every demo agent signs in as agent<n>@demo.local with the demo password. One hash for
+    // all of them: hashing 300 passwords would make seeding take minutes.
+    await insertChunked(demo.agents, 500, (chunk) =>
+      insertAgentUsers(tx, chunk.map((a) => ({ email: demoAgentEmail(a.username), name: a.name, agentId: a.id, passwordHash: hashed }))),
+    );
+    const bidding = demoBidding(demo.weekStart);
+    for (const scope of bidding.scopes) await insertScope(tx, scope, null);
+    await insertLines(tx, bidding.lines.map((l) => ({ ...l, periodStart: bidding.period.start, periodEnd: bidding.period.end })), null);
     await recordAudit(tx, { id: null, label: "System" }, {
       action: "demo.seeded",
       entityType: "system",

@@ -61,7 +61,8 @@ describe("can / assertCan read the permissions map", () => {
 describe("navigation reads the same map", () => {
   it("shows each role the pages its capabilities open, in menu order", () => {
     expect(navFor("planner").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/optimization", "/trades", "/bidding"]);
-    expect(navFor("supervisor").map((i) => i.href)).toEqual(["/coverage", "/trades"]);
+    expect(navFor("supervisor").map((i) => i.href)).toEqual(["/coverage", "/trades", "/bidding"]);
+    expect(navFor("agent").map((i) => i.href)).toEqual(["/me"]);
     expect(navFor("admin").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/optimization", "/trades", "/bidding", "/settings"]);
   });
 
@@ -77,6 +78,7 @@ describe("navigation reads the same map", () => {
   });
 
   it("capabilitiesOf lists a supervisor's grants", () => {
-    expect(capabilitiesOf("supervisor")).toEqual(["me.read", "coverage.read", "trades.read", "trades.queue.read", "trades.decide"]);
+    expect(capabilitiesOf("supervisor")).toEqual(["me.read", "coverage.read", "trades.read", "trades.queue.read", "trades.decide", "bidding.read"]);
+    expect(capabilitiesOf("agent")).toEqual(["me.read", "bidding.bid", "schedule.own.read", "trades.request.own"]);
   });
 });
