@@ -5,9 +5,10 @@ const NAV = ["Shifts", "Coverage", "Optimization", "Trades", "Bidding", "Setting
 
 const ROLES = [
   { email: "planner@demo.local", role: "planner", nav: ["Shifts", "Coverage", "Optimization", "Trades", "Bidding"] },
-  { email: "supervisor.nyc@demo.local", role: "supervisor · NYC", nav: ["Coverage", "Trades"] },
-  { email: "supervisor.lon@demo.local", role: "supervisor · LON", nav: ["Coverage", "Trades"] },
+  { email: "supervisor.nyc@demo.local", role: "supervisor · NYC", nav: ["Coverage", "Trades", "Bidding"] },
+  { email: "supervisor.lon@demo.local", role: "supervisor · LON", nav: ["Coverage", "Trades", "Bidding"] },
   { email: "admin@demo.local", role: "admin", nav: NAV },
+  { email: "agent1001@demo.local", role: "agent", nav: ["My schedule & bids"] },
 ];
 
 for (const { email, role, nav } of ROLES) {
