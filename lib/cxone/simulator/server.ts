@@ -5,7 +5,7 @@ import "server-only";
  * platform does (401 for a missing, unknown or expired token; 403 when the token lacks
  * the endpoint's scope).
  *
- *   const sim = await startSimulator({ demo: { weekStart: "2026-03-02" } });
+ *   const sim = await startSimulator({ data: demoSimData({ weekStart: "2026-03-02" }) });  // scripts/cxone-flow/demo
  *   sim.control.setFaults({ rateLimit: { rate: 1, times: 2 } });
  *   … createCxoneClient({ baseUrl: sim.url, clientId: "sim-client", clientSecret: "sim-secret" })
  *   await sim.close();
@@ -17,7 +17,6 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { generateDemo } from "../../demo/generate";
 import { CXONE_SCOPES, ENDPOINT_SCOPES, type CxoneScope } from "../config";
 import { coverageGroupBySchema } from "../schemas";
 import { FaultDice, defaultFaults, mergeFaults, type SimEndpoint, type SimFaults, type SimFaultsPatch } from "./faults";
@@ -40,8 +39,6 @@ export interface SimulatorOptions {
   clients?: SimClient[];
   faults?: SimFaultsPatch;
   data?: SimData;
-  /** Loads the demo center (agents, skills, sites, demand; shifts only if includeShifts). */
-  demo?: { weekStart: string; seed?: number; includeShifts?: boolean };
   /** Zone of the daily coverage roll-up; default UTC (CXone's day records are UTC). */
   timeZone?: string;
   now?: () => number;
@@ -176,10 +173,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const initialFaults = mergeFaults(defaultFaults(), options.faults ?? {});
   const dice = new FaultDice(initialFaults);
   const store = new SimStore(now, options.timeZone ?? "UTC");
-  if (options.demo) {
-    const demo = generateDemo({ weekStart: options.demo.weekStart, seed: options.demo.seed });
-    store.load({ sites: demo.sites, skills: demo.skills, agents: demo.agents, demand: demo.demand, shifts: options.demo.includeShifts ? demo.shifts : undefined });
-  }
   if (options.data) store.load(options.data);
 
   const tokens = new Map<string, TokenRecord>();

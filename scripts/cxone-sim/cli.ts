@@ -1,13 +1,12 @@
-import "server-only";
 /**
  * `npm run cxone:sim`: the simulator as a process. Knobs come from CXONE_SIM_* (see
  * faultsFromEnv) and flags; a flag wins over the environment.
  */
 import { parseArgs } from "node:util";
-import { addDays, isoWeekday, parseDateKey } from "../../domain/time";
-import { CXONE_SCOPES, type CxoneScope } from "../config";
-import { faultsFromEnv, mergeFaults, defaultFaults, type SimFaultsPatch } from "./faults";
-import { startSimulator, type RunningSimulator, type SimClient } from "./server";
+import { CXONE_SCOPES, type CxoneScope } from "../../lib/cxone/config";
+import { defaultFaults, faultsFromEnv, mergeFaults, startSimulator, type RunningSimulator, type SimClient, type SimFaultsPatch } from "../../lib/cxone/simulator";
+import { addDays, isoWeekday, parseDateKey } from "../../lib/domain/time";
+import { demoSimData } from "../cxone-flow/demo";
 
 export const SIM_USAGE = `Usage: npm run cxone:sim -- [options]
 
@@ -118,7 +117,8 @@ export async function runSimulatorCli(argv: readonly string[], io: SimCliIO): Pr
 
   const port = Number(values.port ?? env.CXONE_SIM_PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be 0–65535`);
-  const sim = await startSimulator({ port, host: values.host ?? "127.0.0.1", clients: [client], faults, demo });
+  const data = demo ? demoSimData({ weekStart: demo.weekStart, includeShifts: demo.includeShifts }) : undefined;
+  const sim = await startSimulator({ port, host: values.host ?? "127.0.0.1", clients: [client], faults, data });
   io.out(`CXone simulator listening on ${sim.url}`);
   if (!["127.0.0.1", "localhost", "::1"].includes(values.host ?? "127.0.0.1")) {
     io.out("  WARNING: not bound to loopback; the /__sim control endpoints have no authentication.");
