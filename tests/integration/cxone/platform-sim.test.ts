@@ -187,3 +187,25 @@ describe("reads and their paging", () => {
     expect(sim.control.stats().statuses["429"]).toBe(3);
   });
 });
+
+describe("named proficiencies on the seed contract", () => {
+  it("the seed client sends names, the simulator stores them as levels; an unknown name is refused naming the four", async () => {
+    const { createCxoneClient } = await import("@/lib/cxone");
+    const seed = await startSimulator({ data: demoSimData({ weekStart: WEEK }) });
+    try {
+      const agent = demoSimData({ weekStart: WEEK }).agents![0];
+      const skillId = agent.skills[0].skillId;
+      const cx = createCxoneClient({ baseUrl: seed.url, clientId: "sim-client", clientSecret: "sim-secret" });
+      const shift = (h: number, level: number | string) => ({ agentId: agent.id, startDate: `2026-03-0${h}T08:00:00Z`, endDate: `2026-03-0${h}T16:00:00Z`, skills: [{ skillId, proficiencyLevel: level }], status: "DRAFT" as const, breaks: [] });
+      const res = await cx.importShifts([shift(2, 4), shift(3, "expert"), shift(4, 1)]);
+      expect(res.status).toBe("COMPLETED");
+      expect(seed.control.stats().log.find((e) => e.endpoint === "import")?.proficiencyLevels).toEqual(["ADVANCED", "EXPERT", 1]);
+      const stored = seed.control.store.allShifts().map((s) => s.skills[0].proficiency);
+      expect(stored.sort()).toEqual([1, 4, 5]);
+      const bad = await cx.importShifts([shift(5, "GURU")]);
+      expect(bad.errors[0].message).toMatch(/BEGINNER, INTERMEDIATE, ADVANCED, EXPERT \(got "GURU"\)/);
+    } finally {
+      await seed.close();
+    }
+  });
+});
