@@ -5,6 +5,8 @@ import { Providers } from "@/components/layout/providers";
 export const metadata: Metadata = {
   title: { default: "Shiftboard", template: "%s · Shiftboard" },
   description: "Workforce planning for contact centers on NICE CXone",
+  // public/icon.svg for browsers that take SVG, public/favicon.ico (scripts/make-favicon.mjs) for the rest.
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "any" }] },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

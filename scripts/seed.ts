@@ -1,5 +1,5 @@
-import { isEmpty, nextMonday, seedDemo, DEMO_PASSWORD, DEMO_USERS } from "@/lib/services/seed";
-import { seedDemoTrades } from "@/lib/services/seed-trades";
+import { isEmpty, nextMonday, seedDemo, DEMO_PASSWORD, DEMO_USERS } from "@/lib/services/seed/demo";
+import { seedDemoTrades } from "@/lib/services/seed/demo-trades";
 import { openAppDatabase } from "./db";
 
 const opened = await openAppDatabase();

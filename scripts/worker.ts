@@ -4,7 +4,7 @@
  * Claims jobs with SKIP LOCKED, so any number of workers can run.
  */
 import { drainJobs } from "@/lib/jobs/worker";
-import { OPTIMIZATION_HANDLERS } from "@/lib/services/optimization";
+import { OPTIMIZATION_HANDLERS } from "@/lib/services/optimization/run";
 import { env } from "@/lib/env";
 import { openAppDatabase } from "./db";
 

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
-import type { CoverageView } from "@/lib/services/coverage";
+import type { CoverageView } from "@/lib/types/coverage";
 
 const inputClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 

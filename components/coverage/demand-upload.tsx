@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { DemandImportOutcome } from "@/lib/services/demand-import";
+import type { DemandImportOutcome } from "@/lib/types/imports";
+import { useDemandImport } from "@/lib/client/hooks/imports";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -11,6 +12,7 @@ type DemandResult = DemandImportOutcome;
 /** Upload a forecast (contacts, AHT → Erlang C) or required agents per skill and interval. */
 export function DemandUpload() {
   const router = useRouter();
+  const demandImport = useDemandImport();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DemandResult | null>(null);
@@ -20,16 +22,14 @@ export function DemandUpload() {
     if (!file) return;
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/v1/imports/demand?${new URLSearchParams({ fileName: file.name, dryRun: String(dryRun) })}`, {
-      method: "POST",
-      headers: { "content-type": "text/csv" },
-      body: file,
-    });
-    const body = await res.json().catch(() => null);
-    setBusy(false);
-    if (!res.ok) return setError(body?.error?.message ?? `The server answered ${res.status}.`);
-    setResult(body as DemandResult);
-    if (!dryRun) router.refresh();
+    try {
+      setResult(await demandImport.mutateAsync({ file, dryRun }));
+      if (!dryRun) router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   }
 
   const issues = result ? [...result.errors, ...result.warnings] : [];

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { safeCsv } from "@/lib/csv/export";
-import type { GapRow } from "@/lib/services/coverage";
+import type { GapRow } from "@/lib/types/coverage";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDateKey } from "@/components/ui/format";

@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { launchOptimizationAction } from "@/lib/actions/optimization/launch-optimization";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
+import { useOptimizationJob } from "@/lib/client/hooks/optimization";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,39 +11,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDayDateClock, formatClock } from "@/components/ui/format";
 import { DataTable, Row } from "@/components/ui/table";
 
-interface Recommendation {
-  agentId: string;
-  complianceScore: number;
-  recommendedShifts: { skillId: string; startTime: string; endTime: string; coverageImpact: number; overtimeFlag: boolean }[];
-}
-
-interface OptimizationResult {
-  engine: string;
-  message?: string;
-  assignmentRecommendations: Recommendation[];
-  projectedCoverageImprovement: number;
-  estimatedOvertimeHours: number;
-  unmetRequirements?: { skillId: string; start: string; end: string; shortfallHours: number; peakShortfall: number; reason: string }[];
-  rules?: { targetSkillId: string; deficitHours: number; priority: string }[];
-  stats?: { shortfallHoursBefore: number; shortfallHoursAfter: number };
-}
-
-interface JobView {
-  id: string;
-  status: "queued" | "running" | "completed" | "failed" | "canceled";
-  progress: number;
-  error: string | null;
-  result: OptimizationResult | null;
-}
-
 const input = "mt-1 block rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
-
-async function fetchJob(id: string): Promise<JobView> {
-  const res = await fetch(`/api/v1/optimization/jobs/${id}`, { cache: "no-store" });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
-  return body as JobView;
-}
 
 export function OptimizationClient({ defaultFrom, defaultTo, initialJobId }: { defaultFrom: string; defaultTo: string; initialJobId: string | null }) {
   const [from, setFrom] = useState(defaultFrom);
@@ -54,13 +22,8 @@ export function OptimizationClient({ defaultFrom, defaultTo, initialJobId }: { d
   const [error, setError] = useState<string | null>(null);
   const [launching, setLaunching] = useState(false);
 
-  const job = useQuery({
-    queryKey: ["optimization-job", jobId],
-    queryFn: () => fetchJob(jobId!),
-    enabled: !!jobId,
-    // Poll while the run is in flight; stop once it has an answer.
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === "completed" || q.state.data.status === "failed") ? false : 1000),
-  });
+  // Polls while the run is in flight; stops once it has an answer.
+  const job = useOptimizationJob(jobId);
 
   async function launch(e: React.FormEvent) {
     e.preventDefault();

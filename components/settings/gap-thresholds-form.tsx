@@ -5,7 +5,7 @@ import { saveGapThresholdsAction } from "@/lib/actions/settings/save-gap-thresho
 import type { GapThresholdsInput } from "@/lib/schemas/settings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
 
 const field = "mt-1 block w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { saveStaffingSettingsAction } from "@/lib/actions/settings/save-staffing-settings";
 import type { StaffingSettingsInput } from "@/lib/schemas/staffing";
 import { Button } from "@/components/ui/button";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
 
 const cell = "w-20 rounded-md border border-slate-300 px-2 py-1 text-sm";
 

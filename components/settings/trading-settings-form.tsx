@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { saveTradingSettingsAction } from "@/lib/actions/trades/save-trading-settings";
 import { POLICIES, TRADE_VIOLATION_TYPES, type Policy, type TradingSettings } from "@/lib/domain/trades/types";
+import type { TradingSettingsInput } from "@/lib/schemas/trades";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
 
 const num = "mt-1 block w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -40,7 +41,7 @@ export function TradingSettingsForm({ scopes, initial }: { scopes: { scope: stri
       policies: { ...s.policies, ...(s.allowCrossSiteTrading ? {} : { CrossSite: "Disallow" as Policy }) },
       criticalPeriods: periods.map((p) => ({ label: p.label, siteId: p.siteId || null, skillId: p.skillId || null, start: p.start, end: p.end })),
     };
-    const result = await saveTradingSettingsAction({ scope, settings: settings as unknown as Record<string, unknown> });
+    const result = await saveTradingSettingsAction({ scope, settings: settings as TradingSettingsInput });
     const error = actionErrorText(result);
     setStatus(error ? { tone: "error", text: error } : { tone: "success", text: `Saved for ${scope === "org" ? "the organisation" : scope}.` });
     if (!error) router.refresh();

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { MAX_IMPORT_BYTES } from "@/lib/csv/limits";
+import { apiError } from "@/lib/client/fetch-json";
 import { SHIFT_FIELDS, type ColumnMapping, type RowError } from "@/lib/schemas/imports";
-import type { ShiftImportOutcome } from "@/lib/services/imports";
+import type { ShiftImportOutcome } from "@/lib/types/imports";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,7 +13,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDayClock } from "@/components/ui/format";
 import { previewShiftFile, type PreviewMessage, type PreviewResult } from "./preview";
 
-const MAX_BYTES = 50 * 1024 * 1024;
+/** The server's limit, in the MB the messages show (50). */
+const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
 /** The route answers the service outcome (without the committed rows) plus the CXone push. */
 type ImportResponse = Omit<ShiftImportOutcome, "committedRows"> & { cxone: Record<string, unknown> | null };
@@ -106,9 +109,9 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
     setPreview(null);
     setMapping(undefined);
     if (!f) return;
-    if (f.size > MAX_BYTES) {
+    if (f.size > MAX_IMPORT_BYTES) {
       setFile(null);
-      setError(`${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is 50 MB. Split it by week or by site and upload the parts.`);
+      setError(`${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_MB} MB. Split it by week or by site and upload the parts.`);
       return;
     }
     setFile(f);
@@ -128,8 +131,7 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
       const res = await upload(`/api/v1/imports/shifts?${params}`, file, (percent) => setPhase({ kind: "uploading", percent, dryRun }));
       setPhase({ kind: "idle" });
       if (res.status >= 400) {
-        const e = (res.body as { error?: { message?: string; requestId?: string } } | null)?.error;
-        setError(e?.message ?? `The server answered ${res.status}.`);
+        setError(apiError(res.status, res.body).message);
         return;
       }
       setResult(res.body as ImportResponse);
@@ -191,7 +193,7 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
               <span className="font-medium">{file.name}</span> · {(file.size / 1024).toFixed(1)} KB
             </p>
           ) : (
-            <p className="mt-3 text-xs text-slate-500">UTF-8 (with or without BOM), comma, semicolon or tab separated, up to 50 MB.</p>
+            <p className="mt-3 text-xs text-slate-500">UTF-8 (with or without BOM), comma, semicolon or tab separated, up to {MAX_MB} MB.</p>
           )}
         </div>
 

@@ -1,16 +1,16 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { BulkTradeOutcome } from "@/lib/services/trade-bulk";
+import type { BulkTradeOutcome } from "@/lib/types/trades";
+import { useBulkTrades } from "@/lib/client/hooks/trades";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /** Files many trade requests from one CSV; a file with any bad row files nothing. */
 export function BulkTradeUpload() {
   const router = useRouter();
-  const client = useQueryClient();
+  const bulk = useBulkTrades();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BulkTradeOutcome | null>(null);
@@ -20,13 +20,14 @@ export function BulkTradeUpload() {
     if (!file) return;
     setBusy(true);
     setError(null);
-    const res = await fetch("/api/v1/trades/bulk", { method: "POST", headers: { "content-type": "text/csv" }, body: file });
-    const body = await res.json().catch(() => null);
-    setBusy(false);
-    if (!res.ok) return setError(body?.error?.message ?? `The server answered ${res.status}.`);
-    setResult(body as BulkTradeOutcome);
-    void client.invalidateQueries();
-    router.refresh();
+    try {
+      setResult(await bulk.mutateAsync(file));
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   }
 
   const counts = result ? ["Approved", "PendingReview", "Denied"].map((s) => `${result.filed.filter((f) => f.status === s).length} ${s}`).join(" · ") : "";

@@ -1,11 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { decideTradeAction } from "@/lib/actions/trades/decide-trade";
-import type { QueueItem, RateAlert } from "@/lib/services/trades";
+import type { QueueItem } from "@/lib/types/trades";
+import { useDecideTrade, useReviewQueue, type ReviewQueueData } from "@/lib/client/hooks/trades";
 import { TradeImpactChart, type ImpactPoint } from "@/components/charts/trade-impact-chart";
-import { actionErrorText } from "@/components/ui/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,23 +11,11 @@ import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDayDateClock, formatClock } from "@/components/ui/format";
 
-interface QueueData {
-  items: QueueItem[];
-  alerts: RateAlert[];
-}
-
 const POLICY_TONE = { Disallow: "bad", AdminReview: "warn", Allow: "neutral" } as const;
 
-async function fetchQueue(): Promise<QueueData> {
-  const res = await fetch("/api/v1/trades/queue", { cache: "no-store" });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
-  return body as QueueData;
-}
-
 /** The supervisor's queue: refreshes itself every 15 s so two supervisors see each other's decisions. */
-export function ReviewQueue({ initial }: { initial: QueueData }) {
-  const query = useQuery({ queryKey: ["trade-queue"], queryFn: fetchQueue, initialData: initial, refetchInterval: 15_000 });
+export function ReviewQueue({ initial }: { initial: ReviewQueueData }) {
+  const query = useReviewQueue(initial);
   // Outcomes live here, not on the card: a decided trade leaves the queue on the next refresh.
   const [decided, setDecided] = useState<{ id: string; text: string }[]>([]);
   const data = query.data;
@@ -63,26 +49,19 @@ export function ReviewQueue({ initial }: { initial: QueueData }) {
 }
 
 function ReviewCard({ item, onDecided }: { item: QueueItem; onDecided: (text: string) => void }) {
-  const client = useQueryClient();
   const [comment, setComment] = useState("");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const site = item.mySites[0] ?? null;
   const zone = item.shifts[0]?.timeZone ?? "UTC";
 
-  const mutation = useMutation({
-    mutationFn: async (decision: "approve" | "reject") => {
-      const result = await decideTradeAction({ tradeId: item.id, siteId: site!, decision, comment: comment || undefined });
-      const error = actionErrorText(result);
-      if (error) throw new Error(error);
-      return result!.data!;
-    },
+  const decide = useDecideTrade({
     onSuccess: (data) => {
       setMessage({ tone: "success", text: data.message });
       onDecided(`${item.initiator.id} ${item.kind === "swap" ? "↔" : "→"} ${item.receiver.id}: ${data.message}`);
-      void client.invalidateQueries({ queryKey: ["trade-queue"] });
     },
-    onError: (e) => setMessage({ tone: "error", text: (e as Error).message }),
+    onError: (e) => setMessage({ tone: "error", text: e.message }),
   });
+  const decideAs = (decision: "approve" | "reject") => decide.mutate({ tradeId: item.id, siteId: site!, decision, comment: comment || undefined });
 
   const bySkill = new Map<string, ImpactPoint[]>();
   for (const p of item.coverageImpact) {
@@ -145,10 +124,10 @@ function ReviewCard({ item, onDecided }: { item: QueueItem; onDecided: (text: st
                 placeholder="Required to reject; the agents will see it."
               />
             </label>
-            <Button onClick={() => mutation.mutate("approve")} disabled={mutation.isPending}>
+            <Button onClick={() => decideAs("approve")} disabled={decide.isPending}>
               Approve
             </Button>
-            <Button variant="danger" onClick={() => mutation.mutate("reject")} disabled={mutation.isPending}>
+            <Button variant="danger" onClick={() => decideAs("reject")} disabled={decide.isPending}>
               Reject
             </Button>
           </div>

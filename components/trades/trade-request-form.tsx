@@ -1,37 +1,19 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestTradeAction } from "@/lib/actions/trades/request-trade";
-import { actionErrorText } from "@/components/ui/action-result";
+import { actionErrorText } from "@/lib/client/fetch-json";
+import { useAgentShifts, type AgentShiftOption } from "@/lib/client/hooks/shifts";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDayClock, formatClock } from "@/components/ui/format";
 
-interface ShiftOption {
-  id: string;
-  siteId: string;
-  start: number;
-  end: number;
-  version: number;
-}
+type ShiftOption = AgentShiftOption;
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
-
-function useAgentShifts(agentId: string) {
-  return useQuery({
-    queryKey: ["agent-shifts", agentId],
-    enabled: /^AGENT-\d+$/i.test(agentId.trim()),
-    queryFn: async (): Promise<ShiftOption[]> => {
-      const res = await fetch(`/api/v1/shifts?agentId=${encodeURIComponent(agentId.trim().toUpperCase())}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body?.error?.message ?? "Could not load shifts.");
-      return body.shifts;
-    },
-  });
-}
 
 function ShiftSelect({ label, agentId, value, onChange }: { label: string; agentId: string; value: string; onChange: (s: ShiftOption | null) => void }) {
   const shifts = useAgentShifts(agentId);

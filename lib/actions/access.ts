@@ -1,20 +1,33 @@
-import type { Role } from "../auth/roles";
+import type { Capability } from "../auth/permissions";
 
 /**
- * Who may call each server action, by its exported name. The actions read their roles
- * from here ('use server' files may export only async functions), and the refusal test
- * walks every action module and proves each one refuses the anonymous and every role
- * not listed — so a new action cannot forget its check.
+ * The capability each server action needs, by its exported name; who holds it is in
+ * lib/auth/permissions.ts. The actions read it from here ('use server' files may export
+ * only async functions), and the refusal test walks every action module and proves each
+ * one refuses the anonymous and every role without the capability — so a new action
+ * cannot forget its check.
  */
-export const ACTION_ROLES = {
-  saveGapThresholdsAction: ["admin"],
-  decideTradeAction: ["supervisor", "admin"],
-  requestTradeAction: ["planner", "admin"],
-  saveTradingSettingsAction: ["admin"],
-  saveStaffingSettingsAction: ["admin"],
-  saveCxoneConnectionAction: ["admin"],
-  testCxoneConnectionAction: ["admin"],
-  launchOptimizationAction: ["planner", "admin"],
-} as const satisfies Record<string, readonly Role[]>;
+export const ACTION_CAPABILITY = {
+  saveGapThresholdsAction: "settings.gaps.write",
+  decideTradeAction: "trades.decide",
+  requestTradeAction: "trades.request",
+  saveTradingSettingsAction: "settings.trading.write",
+  saveStaffingSettingsAction: "settings.staffing.write",
+  saveCxoneConnectionAction: "cxone.connection.write",
+  testCxoneConnectionAction: "cxone.connection.test",
+  launchOptimizationAction: "optimization.launch",
+  saveBidScopeAction: "bidding.scopes.write",
+  copyBidScopeAction: "bidding.scopes.write",
+  archiveBidScopeAction: "bidding.scopes.write",
+  openBidWindowAction: "bidding.scopes.write",
+  saveBidLinesAction: "bidding.lines.write",
+  enterBidsAction: "bidding.bids.enter",
+  saveOwnBidAction: "bidding.bid",
+  lockBidLineAction: "bidding.bid",
+  runBidAwardAction: "bidding.award.run",
+  adjustAwardAction: "bidding.award.adjust",
+  publishAwardsAction: "bidding.award.publish",
+  requestOwnTradeAction: "trades.request.own",
+} as const satisfies Record<string, Capability>;
 
-export type ActionName = keyof typeof ACTION_ROLES;
+export type ActionName = keyof typeof ACTION_CAPABILITY;

@@ -1,16 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
-import { assertRole, type CurrentUser } from "../auth/checks";
+import { assertCan, type CurrentUser } from "../auth/checks";
 import { getCurrentUser } from "../auth/current-user";
-import type { Role } from "../auth/roles";
+import type { Capability } from "../auth/permissions";
 import { getDb, type Db } from "../db/client";
 import { AppError, isAppError, toPublicError, type PublicError } from "../errors";
 import { logger } from "../logger";
 
 /**
  * The layered action clients: actionClient (errors masked, request id) →
- * authedAction (a signed-in user, the database) → roleAction(roles). Middleware runs
+ * authedAction (a signed-in user, the database) → capabilityAction(capability). Middleware runs
  * before input validation, so an anonymous or wrong-role caller learns nothing about
  * the input shape. Site scope is checked inside each action against the loaded record.
  */
@@ -40,10 +40,13 @@ export const authedAction = actionClient.use(async ({ next }) => {
   return next({ ctx: { user, db, requestId: randomUUID() } satisfies ActionContext });
 });
 
-/** An action only these roles may call. Each action file exports its `roles` so tests can prove the refusals. */
-export function roleAction(roles: readonly Role[]) {
+/**
+ * An action only the holders of this capability may call (lib/auth/permissions.ts). Each
+ * action names its capability in lib/actions/access.ts so the refusal test can prove it.
+ */
+export function capabilityAction(capability: Capability) {
   return authedAction.use(async ({ next, ctx }) => {
-    assertRole(ctx.user, roles);
+    assertCan(ctx.user, capability);
     return next({ ctx });
   });
 }

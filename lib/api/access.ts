@@ -1,22 +1,30 @@
-import { ROLES, type Role } from "../auth/roles";
+import type { Capability } from "../auth/permissions";
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
- * Who may call each route handler, by path and method. Route files may export only
- * handlers, so the roles live here; the refusal test walks every route file and proves
- * the anonymous and every unlisted role are refused.
+ * The capability each route handler needs, by path and method; who holds it is in
+ * lib/auth/permissions.ts. Route files may export only handlers, so the mapping lives
+ * here; the refusal test walks every route file and proves the anonymous and every role
+ * without the capability are refused.
  */
-export const ROUTE_ROLES = {
-  "/api/v1/me": { GET: ROLES },
-  "/api/v1/imports/shifts": { POST: ["planner", "admin"] },
-  "/api/v1/imports/demand": { POST: ["planner", "admin"] },
-  "/api/v1/imports/[id]/errors": { GET: ["planner", "admin"] },
-  "/api/v1/trades/queue": { GET: ["supervisor", "admin"] },
-  "/api/v1/trades/bulk": { POST: ["planner", "admin"] },
-  "/api/v1/shifts": { GET: ["planner", "admin"] },
-  "/api/v1/optimization/jobs/[id]": { GET: ["planner", "admin"] },
-} as const satisfies Record<string, Partial<Record<Method, readonly Role[]>>>;
+export const ROUTE_CAPABILITY = {
+  "/api/v1/me": { GET: "me.read" },
+  "/api/v1/imports/shifts": { POST: "shifts.import" },
+  "/api/v1/imports/demand": { POST: "demand.import" },
+  "/api/v1/imports/[id]/errors": { GET: "imports.read" },
+  "/api/v1/trades/queue": { GET: "trades.queue.read" },
+  "/api/v1/trades/bulk": { POST: "trades.bulk" },
+  "/api/v1/shifts": { GET: "shifts.read" },
+  "/api/v1/optimization/jobs/[id]": { GET: "optimization.read" },
+  "/api/v1/bidding/scopes": { GET: "bidding.read", POST: "bidding.scopes.write" },
+  "/api/v1/bidding/scopes/[id]": { GET: "bidding.read", PUT: "bidding.scopes.write" },
+  "/api/v1/bidding/scopes/[id]/lint": { GET: "bidding.read" },
+  "/api/v1/bidding/lines": { GET: "bidding.read", POST: "bidding.lines.write" },
+  "/api/v1/bidding/bids": { GET: "bidding.read", POST: "bidding.bids.enter" },
+  "/api/v1/bidding/awards": { GET: "bidding.read" },
+  "/api/v1/bidding/awards/export": { GET: "bidding.award.publish" },
+} as const satisfies Record<string, Partial<Record<Method, Capability>>>;
 
 /** Routes that authenticate by design (the sign-in endpoints themselves). */
 export const PUBLIC_ROUTES = ["/api/auth/[...nextauth]"] as const;

@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { assertRole, type CurrentUser } from "../auth/checks";
+import { assertCan, type CurrentUser } from "../auth/checks";
 import { getCurrentUser } from "../auth/current-user";
-import type { Role } from "../auth/roles";
+import type { Capability } from "../auth/permissions";
 import { getDb, type Db } from "../db/client";
 import { AppError, isAppError, toPublicError } from "../errors";
 import { logger } from "../logger";
@@ -19,7 +19,8 @@ export interface RouteContext<I> {
 }
 
 interface RouteOptions<S extends z.ZodType | undefined> {
-  roles: readonly Role[];
+  /** Who may call it: the holders of this capability (lib/auth/permissions.ts). */
+  capability: Capability;
   /** Validates the query string (GET, or `inputFrom: "query"`) or the JSON body. */
   input?: S;
   /** Where the input comes from; "query" for handlers whose body is a file. */
@@ -29,7 +30,7 @@ interface RouteOptions<S extends z.ZodType | undefined> {
 type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /**
- * A route handler that checks the session and role itself and validates its input with
+ * A route handler that checks the session and capability itself and validates its input with
  * zod before the handler runs; failures answer JSON `{error: {code, message, requestId}}`.
  */
 export function apiRoute<S extends z.ZodType | undefined = undefined>(
@@ -39,7 +40,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
   return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      const user = assertRole(await getCurrentUser(), options.roles);
+      const user = assertCan(await getCurrentUser(), options.capability);
       let input: unknown = undefined;
       if (options.input) {
         const fromQuery = options.inputFrom === "query" || request.method === "GET" || request.method === "HEAD";

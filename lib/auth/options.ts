@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { env } from "../env";
 import { logger } from "../logger";
-import { signInWithPassword } from "../services/sign-in";
+import { signInWithPassword } from "../services/auth/sign-in";
 import type { Role } from "./roles";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

@@ -1,31 +1,40 @@
 /**
- * Roles and what each may open. Shared by the navigation (what to show) and the
- * server checks (what to allow); the server checks are the boundary.
+ * Roles, and the navigation: each page names the capability that opens it, so the menu
+ * (what to show) and the page check (what to allow) read the same permissions map; the
+ * server checks are the boundary.
  */
-export const ROLES = ["planner", "supervisor", "admin"] as const;
+import { rolesFor, type Capability } from "./permissions";
+
+export const ROLES = ["planner", "supervisor", "admin", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface NavItem {
   href: string;
   label: string;
-  roles: readonly Role[];
+  /** The capability that opens the page. */
+  capability: Capability;
   description: string;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: "/shifts", label: "Shifts", roles: ["planner", "admin"], description: "Upload and import shift CSVs" },
-  { href: "/coverage", label: "Coverage", roles: ["planner", "supervisor", "admin"], description: "Coverage against demand, gaps" },
-  { href: "/optimization", label: "Optimization", roles: ["planner", "admin"], description: "Recommend shifts to close gaps" },
-  { href: "/trades", label: "Trades", roles: ["planner", "supervisor", "admin"], description: "Shift trades and the review queue" },
-  { href: "/bidding", label: "Bidding", roles: ["planner", "admin"], description: "Bid scopes, waves and locks" },
-  { href: "/settings", label: "Settings", roles: ["admin"], description: "Trading, staffing and CXone settings" },
+  { href: "/shifts", label: "Shifts", capability: "shifts.read", description: "Upload and import shift CSVs" },
+  { href: "/coverage", label: "Coverage", capability: "coverage.read", description: "Coverage against demand, gaps" },
+  { href: "/optimization", label: "Optimization", capability: "optimization.read", description: "Recommend shifts to close gaps" },
+  { href: "/trades", label: "Trades", capability: "trades.read", description: "Shift trades and the review queue" },
+  { href: "/bidding", label: "Bidding", capability: "bidding.read", description: "Bid scopes, lines, bids and awards" },
+  { href: "/me", label: "My schedule & bids", capability: "schedule.own.read", description: "Your shifts, bids, awards and trade requests" },
+  { href: "/settings", label: "Settings", capability: "settings.read", description: "Trading, staffing and CXone settings" },
 ];
 
+function opens(role: Role, item: NavItem): boolean {
+  return rolesFor(item.capability).includes(role);
+}
+
 export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((i) => i.roles.includes(role));
+  return NAV_ITEMS.filter((i) => opens(role, i));
 }
 
 export function mayOpen(role: Role, href: string): boolean {
   const item = NAV_ITEMS.find((i) => href === i.href || href.startsWith(`${i.href}/`));
-  return item ? item.roles.includes(role) : true;
+  return item ? opens(role, item) : true;
 }

@@ -22,11 +22,12 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { AvailabilityWindow, LaborRules, ShiftBreak, SkillProficiency } from "../domain/types";
+import type { BidConstraints, BidPriority, BidWindow, ScopeEligibility } from "../domain/bidding/types";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => instant("created_at").notNull().defaultNow();
 
-export const roleEnum = pgEnum("role", ["planner", "supervisor", "admin"]);
+export const roleEnum = pgEnum("role", ["planner", "supervisor", "admin", "agent"]);
 export const shiftStatusEnum = pgEnum("shift_status", ["PUBLISHED", "DRAFT"]);
 export const tradeKindEnum = pgEnum("trade_kind", ["swap", "oneSided"]);
 export const tradeStatusEnum = pgEnum("trade_status", [
@@ -114,9 +115,11 @@ export const users = pgTable(
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: instant("locked_until"),
     lastLoginAt: instant("last_login_at"),
+    /** The agent an `agent` user is: they bid, trade and read the schedule as this agent only. */
+    agentId: text("agent_id").references(() => agents.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), uniqueIndex("users_agent_key").on(t.agentId)],
 );
 
 /** The sites a supervisor reviews trades for (admins and planners are not site-scoped). */
@@ -337,44 +340,72 @@ export const tradeDecisions = pgTable(
 );
 
 // ── Bidding ──────────────────────────────────────────────────────────────────
+// The engine's shapes (lib/domain/bidding/types.ts) are stored as they are: scalar fields the
+// queries filter on are columns, the nested rule objects are jsonb validated on the way in by
+// lib/schemas/bidding.ts.
 
-export const bidScopes = pgTable("bid_scopes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  locations: jsonb("locations").$type<string[]>().notNull(),
-  skillGroups: jsonb("skill_groups").$type<string[]>().notNull(),
-  users: jsonb("users").$type<string[] | null>(),
-  /** { startOffsetSeconds, endOffsetSeconds, timeZone } relative to the schedule period. */
-  window: jsonb("window").$type<{ startOffsetSeconds: number; endOffsetSeconds: number; timeZone: string }>().notNull(),
-  constraints: jsonb("constraints").$type<Record<string, unknown>>().notNull(),
-  eligibility: jsonb("eligibility").$type<Record<string, unknown>[]>().notNull().default([]),
-  priority: jsonb("priority").$type<Record<string, unknown>>().notNull(),
-  wave: integer("wave").notNull().default(1),
-  lockTimeoutHours: doublePrecision("lock_timeout_hours").notNull().default(24),
-  schedulePeriodStart: date("schedule_period_start", { mode: "string" }).notNull(),
-  status: text("status", { enum: ["draft", "open", "closed"] }).notNull().default("draft"),
-  updatedBy: uuid("updated_by").references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: instant("updated_at").notNull().defaultNow(),
-});
+export const bidScopeStatusEnum = pgEnum("bid_scope_status", ["draft", "open", "closed", "archived"]);
+export const awardViaEnum = pgEnum("award_via", ["priority", "lock", "manual"]);
 
-/** Shifts offered for bidding in a scope. */
-export const bidShifts = pgTable("bid_shifts", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  scopeId: uuid("scope_id")
-    .notNull()
-    .references(() => bidScopes.id, { onDelete: "cascade" }),
-  siteId: text("site_id")
-    .notNull()
-    .references(() => sites.id),
-  skillId: text("skill_id")
-    .notNull()
-    .references(() => skills.id),
-  startsAt: instant("starts_at").notNull(),
-  endsAt: instant("ends_at").notNull(),
-  awardedAgentId: text("awarded_agent_id").references(() => agents.id),
-});
+export const bidScopes = pgTable(
+  "bid_scopes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    status: bidScopeStatusEnum("status").notNull().default("draft"),
+    locations: jsonb("locations").$type<string[]>().notNull(),
+    skillGroups: jsonb("skill_groups").$type<string[]>().notNull(),
+    bidderSites: jsonb("bidder_sites").$type<string[]>().notNull(),
+    users: jsonb("users").$type<string[] | null>(),
+    eligibility: jsonb("eligibility").$type<ScopeEligibility>().notNull(),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    /** Offsets from the period's first local midnight, or local date-times, in a named zone. */
+    window: jsonb("window").$type<BidWindow>().notNull(),
+    constraints: jsonb("constraints").$type<BidConstraints>().notNull(),
+    /** Tiers, tie-breaks and the stored seed of the random draw. */
+    priority: jsonb("priority").$type<BidPriority>().notNull(),
+    wave: integer("wave").notNull().default(1),
+    lockDurationHours: doublePrecision("lock_duration_hours").notNull().default(24),
+    autoRelease: boolean("auto_release").notNull().default(true),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("bid_scopes_period_idx").on(t.periodStart, t.periodEnd), check("bid_scopes_period_order", sql`${t.periodEnd} >= ${t.periodStart}`)],
+);
 
+/**
+ * A biddable weekly pattern with slots, offered for one bid period. Lines are not owned by a
+ * scope: a scope reaches a line by its site and skill (see the engine's README).
+ */
+export const bidLines = pgTable(
+  "bid_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    label: text("label").notNull(),
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id),
+    skillId: text("skill_id")
+      .notNull()
+      .references(() => skills.id),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    /** ISO weekdays, 1 = Monday. */
+    days: jsonb("days").$type<number[]>().notNull(),
+    /** "HH:MM" on the site's wall clock. */
+    startLocal: text("start_local").notNull(),
+    endLocal: text("end_local").notNull(),
+    slots: integer("slots").notNull(),
+    breaks: jsonb("breaks").$type<ShiftBreak[]>().notNull().default([]),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("bid_lines_period_idx").on(t.periodStart, t.siteId), check("bid_lines_slots_positive", sql`${t.slots} >= 1`)],
+);
+
+/** One bid per agent per scope: the ranked lines; submitted_at null while a draft. */
 export const bids = pgTable(
   "bids",
   {
@@ -385,17 +416,17 @@ export const bids = pgTable(
     agentId: text("agent_id")
       .notNull()
       .references(() => agents.id),
-    bidShiftId: uuid("bid_shift_id")
-      .notNull()
-      .references(() => bidShifts.id, { onDelete: "cascade" }),
-    preferenceRank: integer("preference_rank").notNull(),
-    submittedAt: instant("submitted_at").notNull().defaultNow(),
-    result: text("result"),
-    reason: text("reason"),
+    /** [{lineId, rank}], ranks 1..n, each line once. */
+    preferences: jsonb("preferences").$type<{ lineId: string; rank: number }[]>().notNull().default([]),
+    submittedAt: instant("submitted_at"),
+    enteredBy: uuid("entered_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("bids_agent_shift_key").on(t.scopeId, t.agentId, t.bidShiftId)],
+  (t) => [uniqueIndex("bids_scope_agent_key").on(t.scopeId, t.agentId), index("bids_agent_idx").on(t.agentId)],
 );
 
+/** A lock reserves one slot of a line for an agent until committed, expired or released. One per agent per scope. */
 export const bidLocks = pgTable(
   "bid_locks",
   {
@@ -403,18 +434,68 @@ export const bidLocks = pgTable(
     scopeId: uuid("scope_id")
       .notNull()
       .references(() => bidScopes.id, { onDelete: "cascade" }),
-    bidShiftId: uuid("bid_shift_id")
-      .notNull()
-      .references(() => bidShifts.id, { onDelete: "cascade" }),
     agentId: text("agent_id")
       .notNull()
       .references(() => agents.id),
-    lockedAt: instant("locked_at").notNull().defaultNow(),
+    lineId: uuid("line_id")
+      .notNull()
+      .references(() => bidLines.id, { onDelete: "cascade" }),
+    lockedAt: instant("locked_at").notNull(),
+    /** When it stops holding (lock duration, capped at the window's close); shown to the agent. */
     expiresAt: instant("expires_at").notNull(),
+    committedAt: instant("committed_at"),
+    /** Set when an admin force-released it. */
     releasedAt: instant("released_at"),
-    releaseReason: text("release_reason"),
   },
-  (t) => [index("bid_locks_shift_idx").on(t.bidShiftId)],
+  (t) => [uniqueIndex("bid_locks_scope_agent_key").on(t.scopeId, t.agentId), index("bid_locks_line_idx").on(t.lineId)],
+);
+
+/** The award run's result per agent and scope: the explanation of what they got and why. */
+export const bidOutcomes = pgTable(
+  "bid_outcomes",
+  {
+    scopeId: uuid("scope_id")
+      .notNull()
+      .references(() => bidScopes.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id),
+    jobId: uuid("job_id").references(() => jobs.id),
+    position: integer("position"),
+    tier: integer("tier").notNull(),
+    /** Per preference: {lineId, rank, reason}. */
+    preferences: jsonb("preferences").$type<Record<string, unknown>[]>().notNull(),
+    lock: jsonb("lock").$type<Record<string, unknown> | null>(),
+    explanation: text("explanation").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scopeId, t.agentId] })],
+);
+
+/** Who won which line: from the award run (priority or lock) or set by hand (manual, audited). */
+export const awards = pgTable(
+  "awards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scopeId: uuid("scope_id")
+      .notNull()
+      .references(() => bidScopes.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id),
+    lineId: uuid("line_id")
+      .notNull()
+      .references(() => bidLines.id, { onDelete: "cascade" }),
+    wave: integer("wave").notNull(),
+    via: awardViaEnum("via").notNull(),
+    /** In words: why (the run's explanation, or the admin's reason for a manual award). */
+    reason: text("reason").notNull(),
+    jobId: uuid("job_id").references(() => jobs.id),
+    adjustedBy: uuid("adjusted_by").references(() => users.id),
+    publishedAt: instant("published_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("awards_scope_agent_line_key").on(t.scopeId, t.agentId, t.lineId), index("awards_agent_idx").on(t.agentId)],
 );
 
 // ── Jobs, integrations, audit ────────────────────────────────────────────────

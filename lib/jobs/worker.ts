@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 import { logger } from "../logger";
-import { claimNextJob, completeJob, failJob, type JobRow } from "./queue";
+import { claimNextJob, completeJob, failJob, type JobRow } from "../db/queries/jobs";
 
 export type JobHandler = (db: Db, job: JobRow) => Promise<Record<string, unknown>>;
 

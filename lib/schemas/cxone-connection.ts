@@ -10,3 +10,29 @@ export const cxoneConnectionSchema = z
   })
   .refine((c) => c.region !== "CUSTOM" || !!c.baseUrl, { error: "Enter the base URL for a custom endpoint.", path: ["baseUrl"] })
   .transform((c) => ({ ...c, clientSecret: c.clientSecret ? c.clientSecret : undefined, baseUrl: c.region === "CUSTOM" ? c.baseUrl : undefined }));
+
+const scopeCheckSchema = z.object({ ok: z.boolean(), checkedBy: z.string(), message: z.string() });
+
+/**
+ * The outcome of "Test connection" (the client's ConnectionTestResult), as stored beside
+ * the connection and shown in the form: read back through this schema, so a stored value
+ * of another shape shows as "not tested" instead of breaking the page.
+ */
+export const cxoneConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  token: z.object({ ok: z.boolean(), message: z.string(), grantedScopes: z.array(z.string()) }),
+  scopes: z.record(z.string(), scopeCheckSchema),
+});
+
+export type CxoneConnectionTest = z.infer<typeof cxoneConnectionTestSchema>;
+
+/** The connection as the browser may see it: never the secret. */
+export interface CxoneConnectionView {
+  region: string;
+  baseUrl: string | null;
+  clientId: string;
+  hasSecret: boolean;
+  source: "settings" | "environment" | "none";
+  lastTestAt: string | null;
+  lastTestResult: CxoneConnectionTest | null;
+}

@@ -18,3 +18,8 @@ export const launchOptimizationSchema = z
   .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 <= 13, { error: "Optimize at most 14 days at a time.", path: ["to"] });
 
 export type LaunchOptimization = z.infer<typeof launchOptimizationSchema>;
+
+/** A queued optimization job's payload: the planner's request and the backend it was launched on. */
+export const optimizationJobPayloadSchema = z.intersection(launchOptimizationSchema, z.object({ backend: z.enum(["local", "cxone"]) }));
+
+export type OptimizationJobPayload = z.infer<typeof optimizationJobPayloadSchema>;

@@ -38,7 +38,14 @@ const policiesShape = Object.fromEntries(
       : z.ZodDefault<typeof policySchema>;
 };
 
-export const tradePoliciesSchema = z.strictObject(policiesShape, { error: "Unknown violation type in policies." });
+/** Unknown keys are refused, each named, so a typo is never stored and silently ignored. */
+const unknownKeys = (what: string) => ({
+  error: (iss: { code?: string; keys?: string[] }) => (iss.code === "unrecognized_keys" ? `Unknown ${what} ${iss.keys!.map((k) => `"${k}"`).join(", ")}.` : undefined),
+});
+
+export const tradePoliciesSchema = z.strictObject(policiesShape, {
+  error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown violation type in policies: ${iss.keys.map((k) => `"${k}"`).join(", ")}.` : undefined),
+});
 
 /** An instant: ISO 8601 with an offset ("2026-11-27T08:00:00-05:00", never a naive local time) or epoch ms. */
 const instantSchema = z.union(
@@ -54,13 +61,13 @@ const optionalId = z
   .transform((v) => (v ? v : null));
 
 export const criticalPeriodSchema = z
-  .object({
+  .strictObject({
     siteId: optionalId,
     skillId: optionalId,
     start: instantSchema,
     end: instantSchema,
     label: z.string().trim().min(1, { error: "Give the period a label." }).max(120),
-  })
+  }, unknownKeys("critical period field"))
   .refine((p) => p.end > p.start, { error: "A critical period must end after it starts.", path: ["end"] });
 
 /**
@@ -70,17 +77,17 @@ export const criticalPeriodSchema = z
  * to have the destination site's supervisors sign off each cross-site trade.
  */
 export const tradingSettingsSchema = z
-  .object({
+  .strictObject({
     enabled: z.boolean().default(DEFAULT_TRADING_SETTINGS.enabled),
     policies: tradePoliciesSchema.prefault({}),
     allowCrossSiteTrading: z.boolean().default(false),
     minHoursInFuture: z.number().min(0).max(24 * 60).default(DEFAULT_TRADING_SETTINGS.minHoursInFuture),
     maxTradesPerAgentPerWeek: z.number().int().min(1).max(100).default(DEFAULT_TRADING_SETTINGS.maxTradesPerAgentPerWeek),
     tradeRateLimit: z
-      .object({
+      .strictObject({
         maxApproved: z.number().int().min(1).max(100_000).default(DEFAULT_TRADING_SETTINGS.tradeRateLimit.maxApproved),
         windowHours: z.number().gt(0).max(24 * 31).default(DEFAULT_TRADING_SETTINGS.tradeRateLimit.windowHours),
-      })
+      }, unknownKeys("trade-rate setting"))
       .prefault({}),
     criticalPeriods: z.array(criticalPeriodSchema).max(1000).default([]),
     cumulativeCoverageThreshold: z
@@ -90,7 +97,7 @@ export const tradingSettingsSchema = z
       .default(DEFAULT_TRADING_SETTINGS.cumulativeCoverageThreshold),
     unequalPaidToleranceHours: z.number().min(0).max(24).default(DEFAULT_TRADING_SETTINGS.unequalPaidToleranceHours),
     expiryHours: z.number().int().min(1).max(24 * 90).default(DEFAULT_TRADING_SETTINGS.expiryHours),
-  })
+  }, unknownKeys("trading setting"))
   .superRefine((s, ctx) => {
     if (!s.allowCrossSiteTrading && s.policies.CrossSite && s.policies.CrossSite !== "Disallow") {
       ctx.addIssue({

@@ -1,6 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import type { Db } from "../db/client";
-import { auditLog } from "../db/schema";
+import { insertAudit } from "../db/queries/audit";
+import { AppError } from "../errors";
 
 export interface AuditActor {
   id: string | null;
@@ -8,24 +10,121 @@ export interface AuditActor {
   label: string;
 }
 
-export interface AuditEntry {
-  actor: AuditActor;
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  details?: Record<string, unknown>;
-  requestId?: string | null;
-}
+const violationBrief = z.object({ type: z.string(), policy: z.string(), message: z.string() });
+const tradeOutcome = z.enum(["Approved", "Denied", "PendingReview"]);
 
-/** Appends to the audit log (append-only at the database level). Pass the transaction when inside one. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorUserId: entry.actor.id,
-    actorLabel: entry.actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    details: entry.details ?? {},
-    requestId: entry.requestId ?? null,
+/**
+ * Every event the audit log records, one shape per action: a new action is added here
+ * first, so the log can be read back by action without guessing what its details hold.
+ */
+export const auditEventSchema = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("trading.settings.saved"),
+    entityType: z.literal("trading_settings"),
+    entityId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    action: z.literal(["trade.requested.Approved", "trade.requested.Denied", "trade.requested.PendingReview"]),
+    entityType: z.literal("trade"),
+    entityId: z.string(),
+    details: z.object({ request: z.record(z.string(), z.unknown()), outcome: tradeOutcome, decidedBy: z.literal("System").nullable(), violations: z.array(violationBrief) }),
+  }),
+  z.object({
+    action: z.literal(["trade.decision.approve", "trade.decision.reject"]),
+    entityType: z.literal("trade"),
+    entityId: z.string(),
+    details: z.object({ siteId: z.string(), comment: z.string().nullable(), outcome: tradeOutcome, violations: z.array(violationBrief) }),
+  }),
+  z.object({ action: z.literal("trade.expired"), entityType: z.literal("trade"), entityId: z.string(), details: z.object({}) }),
+  z.object({
+    action: z.literal(["import.shifts.validated", "import.shifts.committed", "import.shifts.rejected"]),
+    entityType: z.literal("import"),
+    entityId: z.string(),
+    details: z.object({ fileName: z.string(), rows: z.number(), imported: z.number(), replaced: z.number(), errors: z.number() }),
+  }),
+  z.object({
+    action: z.literal(["import.demand.validated", "import.demand.committed", "import.demand.rejected"]),
+    entityType: z.literal("import"),
+    entityId: z.string(),
+    details: z.object({ fileName: z.string(), kind: z.enum(["forecast", "required"]), rows: z.number(), errors: z.number(), unreachable: z.number() }),
+  }),
+  z.object({
+    action: z.literal("cxone.connection.saved"),
+    entityType: z.literal("cxone_connection"),
+    entityId: z.string(),
+    details: z.object({ region: z.string(), baseUrl: z.string().nullable(), clientId: z.string(), secretChanged: z.boolean() }),
+  }),
+  z.object({ action: z.literal("cxone.connection.tested"), entityType: z.literal("cxone_connection"), entityId: z.string(), details: z.object({ ok: z.boolean() }) }),
+  z.object({ action: z.literal("optimization.launched"), entityType: z.literal("job"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({
+    action: z.literal("demo.seeded"),
+    entityType: z.literal("system"),
+    entityId: z.null().default(null),
+    details: z.object({ weekStart: z.string(), agents: z.number(), shifts: z.number(), demand: z.number() }),
+  }),
+  z.object({
+    action: z.literal("shift.edited"),
+    entityType: z.literal("shift"),
+    entityId: z.string(),
+    details: z.object({ reason: z.string(), skills: z.array(z.unknown()).optional(), endsAt: z.string().optional(), breaks: z.array(z.unknown()).optional() }),
+  }),
+  z.object({ action: z.literal("user.locked"), entityType: z.literal("user"), entityId: z.string(), details: z.object({ email: z.string(), lockedUntil: z.string() }) }),
+  z.object({
+    action: z.literal("settings.gapThresholds.saved"),
+    entityType: z.literal("setting"),
+    entityId: z.literal("gapThresholds"),
+    details: z.object({ gapBelow: z.number(), highBelow: z.number(), windowMinShortfall: z.number() }),
+  }),
+  // Bidding: scopes, lines, bids, locks and award runs. Their details are the engine's own
+  // shapes (scope, preferences, counts), recorded as given.
+  z.object({
+    action: z.literal(["bid_scope.created", "bid_scope.updated", "bid_scope.archived", "bid_scope.window_opened", "bid.imported"]),
+    entityType: z.literal("bid_scope"),
+    entityId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ action: z.literal(["bid_line.created", "bid_line.imported"]), entityType: z.literal("bid_line"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({
+    action: z.literal(["bid.saved", "bid.submitted", "bid_lock.taken", "bid_lock.committed"]),
+    entityType: z.literal("bid"),
+    entityId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ action: z.literal(["bid_award.launched", "bid_award.completed"]), entityType: z.literal("job"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal("bid_award.published"), entityType: z.literal("bid_period"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal(["award.added", "award.removed"]), entityType: z.literal("award"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({
+    action: z.literal("settings.staffing.saved"),
+    entityType: z.literal("skill"),
+    entityId: z.string(),
+    details: z.object({ serviceLevelTarget: z.number(), serviceLevelSeconds: z.number(), maxOccupancy: z.number(), shrinkage: z.number() }),
+  }),
+]);
+
+export type AuditEvent = z.input<typeof auditEventSchema>;
+export type AuditAction = AuditEvent["action"];
+
+/**
+ * Appends an event to the audit log (append-only at the database level). Pass the
+ * transaction when inside one. An event that does not match its action's shape is a bug
+ * and fails the write (and so the transaction it belongs to) rather than log something
+ * nobody can read back.
+ */
+export async function recordAudit(db: Db, actor: AuditActor, event: AuditEvent, requestId?: string | null): Promise<void> {
+  const parsed = auditEventSchema.safeParse(event);
+  if (!parsed.success) {
+    throw new AppError("INTERNAL", undefined, { audit: event.action, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+  }
+  const e = parsed.data;
+  await insertAudit(db, {
+    actorUserId: actor.id,
+    actorLabel: actor.label,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId ?? null,
+    // JSON round trip: what is stored is what a reader gets back (no Dates, no undefined).
+    details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown>,
+    requestId: requestId ?? null,
   });
 }

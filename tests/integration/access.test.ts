@@ -1,7 +1,8 @@
 /**
  * Every server action and every route handler refuses an anonymous caller and every
- * role not allowed to use it, and changes nothing when it refuses. The test walks the
- * files, so a new action or route is covered the day it is added.
+ * role without its capability in the permissions map, and changes nothing when it
+ * refuses. The test walks the files and the map, so a new action or route is covered the
+ * day it is added, and a change of the map is proved the day it is made.
  *
  * The session is the one thing replaced here (next-auth needs a live request); the
  * actions, their database and their checks are the real ones.
@@ -12,7 +13,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { PERMISSIONS, rolesFor, type Capability } from "@/lib/auth/permissions";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { ACTION_CAPABILITY } from "@/lib/actions/access";
+import { PUBLIC_ROUTES, ROUTE_CAPABILITY } from "@/lib/api/access";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
@@ -64,15 +68,15 @@ describe("server actions", () => {
   for (const file of actionFiles) {
     const rel = path.relative(ROOT, file);
     it(`${rel}: refuses the anonymous and every role not allowed, and changes nothing`, async () => {
-      const { ACTION_ROLES } = await import("@/lib/actions/access");
       const mod = (await import(file)) as Record<string, unknown>;
       const actions = Object.entries(mod).filter(([, v]) => typeof v === "function");
       expect(actions.length, `${rel} exports no action`).toBeGreaterThan(0);
       const before = await auditCount();
       for (const [name, action] of actions) {
         expect(name, `${rel} exports ${name}, which is not named *Action`).toMatch(/Action$/);
-        const allowed = (ACTION_ROLES as Record<string, readonly Role[]>)[name];
-        expect(allowed, `${name} has no entry in lib/actions/access.ts`).toBeDefined();
+        const capability = (ACTION_CAPABILITY as Record<string, Capability>)[name];
+        expect(capability, `${name} has no entry in lib/actions/access.ts`).toBeDefined();
+        const allowed = rolesFor(capability);
         const call = action as (input: unknown) => Promise<{ serverError?: { code: string } }>;
 
         session.user = null;
@@ -100,15 +104,15 @@ describe("route handlers", () => {
   for (const file of routeFiles) {
     const routePath = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
     it(`${routePath}: refuses the anonymous with 401 and every role not allowed with 403`, async () => {
-      const { ROUTE_ROLES, PUBLIC_ROUTES } = await import("@/lib/api/access");
       if ((PUBLIC_ROUTES as readonly string[]).includes(routePath)) return;
       const mod = (await import(file)) as Record<string, unknown>;
       const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
       expect(methods.length).toBeGreaterThan(0);
       const before = await auditCount();
       for (const method of methods) {
-        const allowed = (ROUTE_ROLES as Record<string, Record<string, readonly Role[]>>)[routePath]?.[method];
-        expect(allowed, `${method} ${routePath} has no entry in lib/api/access.ts`).toBeDefined();
+        const capability = (ROUTE_CAPABILITY as Record<string, Record<string, Capability>>)[routePath]?.[method];
+        expect(capability, `${method} ${routePath} has no entry in lib/api/access.ts`).toBeDefined();
+        const allowed = rolesFor(capability);
         const handler = mod[method] as (req: Request, ctx: unknown) => Promise<Response>;
         const request = () =>
           new Request(`http://localhost${routePath}`, { method, ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }) });
@@ -125,4 +129,29 @@ describe("route handlers", () => {
       expect(await auditCount()).toBe(before);
     });
   }
+});
+
+describe("the permissions map", () => {
+  it("names no action that does not exist", async () => {
+    const exported = new Set<string>();
+    for (const file of actionFiles) for (const name of Object.keys(await import(file))) exported.add(name);
+    expect(Object.keys(ACTION_CAPABILITY).filter((name) => !exported.has(name))).toEqual([]);
+  });
+
+  it("names no route or method that does not exist", async () => {
+    const stale: string[] = [];
+    for (const [routePath, methods] of Object.entries(ROUTE_CAPABILITY)) {
+      const file = routeFiles.find((f) => "/" + path.relative(path.join(ROOT, "app"), path.dirname(f)).split(path.sep).join("/") === routePath);
+      const mod = file ? ((await import(file)) as Record<string, unknown>) : {};
+      for (const method of Object.keys(methods)) if (typeof mod[method] !== "function") stale.push(`${method} ${routePath}`);
+    }
+    expect(stale).toEqual([]);
+  });
+
+  it("grants every capability to at least one role, and only to known roles", () => {
+    for (const [capability, p] of Object.entries(PERMISSIONS)) {
+      expect(p.roles.length, capability).toBeGreaterThan(0);
+      for (const role of p.roles) expect(ROLES as readonly Role[], `${capability}: ${role}`).toContain(role);
+    }
+  });
 });

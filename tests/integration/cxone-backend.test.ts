@@ -9,10 +9,9 @@ import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
 import { demoSimData } from "@/scripts/cxone-flow/demo";
 import type { OpenedDb } from "@/lib/db/client";
 import { cxoneConnections, imports } from "@/lib/db/schema";
-import { getCxoneConnectionView, saveCxoneConnection, testCxoneConnection } from "@/lib/services/cxone";
-import { importShiftFile } from "@/lib/services/imports";
-import { pushImportToCxone } from "@/lib/services/cxone";
-import { getCoverageView } from "@/lib/services/coverage";
+import { getCxoneConnectionView, saveCxoneConnection, testCxoneConnection } from "@/lib/services/settings/cxone-connection";
+import { importShiftFile } from "@/lib/services/imports/shifts";
+import { getCoverageView } from "@/lib/services/coverage/view";
 import { resetEnvCache } from "@/lib/env";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
@@ -53,11 +52,19 @@ describe("the cxone backend", () => {
     expect(Object.values(result.scopes).every((s) => s.ok)).toBe(true);
   });
 
-  it("pushes a committed import in batches and keeps CXone's counts", async () => {
+  it("keeps the last test result beside the connection, typed, for the settings page", async () => {
+    const view = await getCxoneConnectionView(o.db);
+    expect(view.lastTestAt).not.toBeNull();
+    expect(view.lastTestResult?.ok).toBe(true);
+    expect(view.lastTestResult?.token.grantedScopes.length).toBeGreaterThan(0);
+  });
+
+  it("commits an import, then pushes it in batches and keeps CXone's counts", async () => {
     const text = ["agentId,start,end", "AGENT-1001,2026-12-08T09:00:00-05:00,2026-12-08T17:00:00-05:00", "AGENT-1002,2026-12-08T10:00:00-05:00,2026-12-08T18:00:00-05:00"].join("\n");
     const before = sim.control.stats().requests.import;
     const outcome = await importShiftFile(o.db, { fileName: "push.csv", text, bytes: text.length, options: { dryRun: false, overwriteConflicts: false, onlyValidRows: false }, actor });
-    const pushed = await pushImportToCxone(o.db, outcome.importId!, outcome.committedRows!);
+    expect(outcome).toMatchObject({ status: "committed", importedRows: 2 });
+    const pushed = outcome.cxone;
     expect(pushed).toMatchObject({ status: "COMPLETED", processedCount: 2, failedCount: 0 });
     expect(sim.control.stats().requests.import).toBe(before + 1);
     const [history] = await o.db.select().from(imports).where(eq(imports.id, outcome.importId!));

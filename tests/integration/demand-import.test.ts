@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { OpenedDb } from "@/lib/db/client";
 import { demand } from "@/lib/db/schema";
-import { importDemandFile } from "@/lib/services/demand-import";
+import { importDemandFile } from "@/lib/services/imports/demand";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
 

@@ -6,8 +6,9 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DemoData } from "@/lib/demo/generate";
 import { DEMO_LON_TRADE_RATE, planDemoTrades, type DemoTradePlan } from "@/lib/demo/trades";
 import { TRADE_VIOLATION_TYPES } from "@/lib/domain/trades";
-import { seedDemoTrades, type SeededDemoTrade } from "@/lib/services/seed-trades";
-import { getReviewQueue, getTradingSettings } from "@/lib/services/trades";
+import { seedDemoTrades, type SeededDemoTrade } from "@/lib/services/seed/demo-trades";
+import { getReviewQueue } from "@/lib/services/trades/queue";
+import { getTradingSettings } from "@/lib/services/settings/trading";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
 

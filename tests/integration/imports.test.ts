@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { OpenedDb } from "@/lib/db/client";
 import { imports, shifts } from "@/lib/db/schema";
-import { importShiftFile, getImportErrors, type ShiftImportOptions } from "@/lib/services/imports";
+import { importShiftFile, type ShiftImportOptions } from "@/lib/services/imports/shifts";
+import { getImportErrorReport } from "@/lib/services/imports/error-report";
 import { readBodyText } from "@/lib/api/route";
 import { isAppError } from "@/lib/errors";
 import { TEST_DRIVERS } from "./support/db";
@@ -93,7 +94,7 @@ describe.each(TEST_DRIVERS)("shift import on $name", (driver) => {
     expect(byRow.has(2)).toBe(false);
     for (const e of r.errors) expect(e.message).toMatch(/\S/);
     // The stored report lists each one.
-    expect((await getImportErrors(o.db, r.importId!)).map((e) => e.row).sort()).toEqual([3, 4, 5, 6]);
+    expect((await getImportErrorReport(o.db, r.importId!)).errors.map((e) => e.row).sort()).toEqual([3, 4, 5, 6]);
   });
 
   it("imports only the valid rows when asked to", async () => {

@@ -5,10 +5,10 @@ import type { OpenedDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { eq } from "drizzle-orm";
 import { jobs } from "@/lib/db/schema";
-import { claimNextJob, enqueueJob, getJob } from "@/lib/jobs/queue";
+import { claimNextJob, getJob, insertJob as enqueueJob } from "@/lib/db/queries/jobs";
 import { inProcessWorkerIdle } from "@/lib/jobs/worker";
-import { launchOptimization } from "@/lib/services/optimization";
-import { saveCxoneConnection } from "@/lib/services/cxone";
+import { launchOptimization } from "@/lib/services/optimization/launch";
+import { saveCxoneConnection } from "@/lib/services/settings/cxone-connection";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { OpenedDb } from "@/lib/db/client";
 import { auditLog, users } from "@/lib/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, signInWithPassword } from "@/lib/services/sign-in";
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, signInWithPassword } from "@/lib/services/auth/sign-in";
 import { TEST_DRIVERS } from "./support/db";
 
 describe.each(TEST_DRIVERS)("sign-in on $name", (driver) => {

@@ -6,8 +6,10 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DemoData } from "@/lib/demo/generate";
 import type { Shift } from "@/lib/domain/types";
 import { isAppError } from "@/lib/errors";
-import { decideTrade, getReviewQueue, requestTrade } from "@/lib/services/trades";
-import { requestTradesFromCsv } from "@/lib/services/trade-bulk";
+import { decideTrade } from "@/lib/services/trades/decide";
+import { getReviewQueue } from "@/lib/services/trades/queue";
+import { requestTrade } from "@/lib/services/trades/request";
+import { requestTradesFromCsv } from "@/lib/services/trades/bulk";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
 

@@ -1,48 +1,37 @@
 import type { Metadata } from "next";
-import { asc } from "drizzle-orm";
+import { can } from "@/lib/auth/checks";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { bidScopes } from "@/lib/db/schema";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { listBidding } from "@/lib/services/bidding/list-bidding";
+import { awardCoverage } from "@/lib/services/bidding/award-coverage";
 import { PageHeader } from "@/components/ui/page-header";
-import { DataTable, Row } from "@/components/ui/table";
+import { BiddingClient } from "@/components/bidding/bidding-client";
 
 export const metadata: Metadata = { title: "Bidding" };
+export const dynamic = "force-dynamic";
 
 export default async function BiddingPage() {
-  await requirePageUser("/bidding");
+  const user = await requirePageUser("/bidding");
   const db = await getDb();
-  const scopes = await db.select().from(bidScopes).orderBy(asc(bidScopes.wave), asc(bidScopes.name));
+  const view = await listBidding(db, user);
+  const coverage = Object.fromEntries(
+    await Promise.all(view.periods.filter(() => view.awards.length > 0 && can(user, "bidding.award.run")).map(async (p) => [`${p.start}..${p.end}`, await awardCoverage(db, p)] as const)),
+  );
   return (
     <>
-      <PageHeader title="Bidding" description="Bid scopes isolated by location and skill group, with eligibility, static priority, waves and expiring locks." />
-      {scopes.length === 0 ? (
-        <EmptyState title="No bid scopes yet">Bid scopes will appear here with their locations, skill groups, wave and lock timeout.</EmptyState>
-      ) : (
-        <Card>
-          <CardHeader title="Bid scopes" description="Editing, the scope linter and wave resolution come next; this is what is configured." />
-          <CardBody>
-            <DataTable label="Bid scopes" columns={["Wave", "Scope", "Locations", "Skill groups", "Priority", "Lock timeout", "Period from", "Status"]}>
-                {scopes.map((s) => (
-                  <Row key={s.id}>
-                    <td className="px-2 py-1.5 tabular-nums">{s.wave}</td>
-                    <td className="px-2 py-1.5 font-medium">{s.name}</td>
-                    <td className="px-2 py-1.5">{s.locations.join(", ")}</td>
-                    <td className="px-2 py-1.5">{s.skillGroups.join(", ")}</td>
-                    <td className="px-2 py-1.5">{String((s.priority as { kind?: string }).kind ?? "—")}</td>
-                    <td className="px-2 py-1.5 tabular-nums">{s.lockTimeoutHours} h</td>
-                    <td className="px-2 py-1.5 tabular-nums">{s.schedulePeriodStart}</td>
-                    <td className="px-2 py-1.5">
-                      <Badge tone={s.status === "open" ? "good" : "neutral"}>{s.status}</Badge>
-                    </td>
-                  </Row>
-                ))}
-              </DataTable>
-          </CardBody>
-        </Card>
-      )}
+      <PageHeader title="Bidding" description="Bid scopes isolated by site and skill group, linted before their windows open; agents rank lines, waves award them by static priority, and every agent is told why." />
+      <BiddingClient
+        view={view}
+        coverage={coverage}
+        can={{
+          editScopes: can(user, "bidding.scopes.write"),
+          editLines: can(user, "bidding.lines.write"),
+          enterBids: can(user, "bidding.bids.enter"),
+          runAward: can(user, "bidding.award.run"),
+          adjust: can(user, "bidding.award.adjust"),
+          publish: can(user, "bidding.award.publish"),
+        }}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { z } from "zod";
-import type { CoverageView, GapRow, SkillSeries } from "@/lib/services/coverage";
+import type { CoverageView, GapRow, SkillSeries } from "@/lib/types/coverage";
 import { formatDayKey, noDemandMessage, windowDays } from "@/lib/domain/coverage/labels";
 import { parseDateKey } from "@/lib/domain/time";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/checks";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { coverageQuerySchema } from "@/lib/schemas/coverage";
-import { getCoverageView } from "@/lib/services/coverage";
+import { getCoverageView } from "@/lib/services/coverage/view";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -61,7 +62,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       ) : (
         <CoverageClient view={view} selectedDay={parsed.data.day ?? null} selectedSkill={parsed.data.skill ?? null} />
       )}
-      {user.role === "planner" || user.role === "admin" ? (
+      {can(user, "demand.import") ? (
         <Card className="mt-6" id="demand-upload">
           <CardHeader title="Demand upload" description="Upload a forecast or required agents; coverage above updates when it is stored." />
           <CardBody>

@@ -1,38 +1,20 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getSites, getSkills } from "@/lib/db/queries/reference";
-import { getSetting } from "@/lib/db/queries/settings";
-import { tradingSettings as tradingSettingsTable } from "@/lib/db/schema";
-import { DEFAULT_STAFFING } from "@/lib/domain/erlang";
-import { DEFAULT_GAP_THRESHOLDS_SETTING, gapThresholdsSchema } from "@/lib/schemas/settings";
-import { getStaffingSettings } from "@/lib/services/demand-import";
-import { loadTradingSettings } from "@/lib/services/trades";
+import { getSettingsOverview } from "@/lib/services/settings/overview";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { GapThresholdsForm } from "@/components/settings/gap-thresholds-form";
 import { StaffingForm } from "@/components/settings/staffing-form";
 import { TradingSettingsForm } from "@/components/settings/trading-settings-form";
 import { CxoneConnectionForm } from "@/components/settings/cxone-connection-form";
-import { getCxoneConnectionView } from "@/lib/services/cxone";
-import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePageUser("/settings");
   const db = await getDb();
-  const [sites, skills, thresholds, staffing, overrides, cxone] = await Promise.all([
-    getSites(db),
-    getSkills(db),
-    getSetting(db, "gapThresholds", gapThresholdsSchema, DEFAULT_GAP_THRESHOLDS_SETTING),
-    getStaffingSettings(db),
-    db.select({ scope: tradingSettingsTable.scope }).from(tradingSettingsTable),
-    getCxoneConnectionView(db),
-  ]);
-  const scopes = [{ scope: "org", label: "Organisation default", hasOverride: true }, ...sites.map((s) => ({ scope: s.id, label: `${s.id} — ${s.name}`, hasOverride: overrides.some((o) => o.scope === s.id) }))];
-  const settingsFor = await loadTradingSettings(db);
-  const trading = Object.fromEntries(scopes.map((s) => [s.scope, settingsFor(s.scope === "org" ? null : s.scope)] as const));
+  const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend } = await getSettingsOverview(db);
   return (
     <>
       <PageHeader title="Settings" description="Trading policies, staffing targets and gap thresholds. Every change is audited." />
@@ -46,13 +28,13 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader title="Staffing (Erlang C)" description="Per skill: the service level target, max occupancy and shrinkage used to turn a forecast into required agents." />
           <CardBody>
-            <StaffingForm rows={skills.map((s) => ({ skillId: s.id, ...(staffing.get(s.id) ?? DEFAULT_STAFFING) }))} />
+            <StaffingForm rows={staffing} />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title="CXone connection" description="OAuth client credentials for the CXone WFM API. Test proves the token and each scope with light reads before anything is written." />
           <CardBody>
-            <CxoneConnectionForm initial={cxone} backend={env().WFM_BACKEND} />
+            <CxoneConnectionForm initial={cxone} backend={backend} />
           </CardBody>
         </Card>
         <Card>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getImportHistory, getSavedMappings, getScheduleSummary } from "@/lib/db/queries/schedule";
+import { getShiftsOverview } from "@/lib/services/imports/overview";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +15,7 @@ const STATUS_TONE = { committed: "good", validated: "info", rejected: "bad", fai
 export default async function ShiftsPage() {
   await requirePageUser("/shifts");
   const db = await getDb();
-  const [summary, history, mappings] = await Promise.all([getScheduleSummary(db, new Date()), getImportHistory(db), getSavedMappings(db)]);
+  const { summary, history, savedMappings: mappings } = await getShiftsOverview(db, new Date());
   return (
     <>
       <PageHeader title="Shifts" description="Upload shift CSVs — ours or CXone's own template — validate them against the schedule, and import them in one step." />

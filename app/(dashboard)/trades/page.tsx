@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { can, siteScopeOf } from "@/lib/auth/checks";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getSites } from "@/lib/db/queries/reference";
-import { getReviewQueue, getTradeHistory } from "@/lib/services/trades";
+import { listSites } from "@/lib/services/reference/sites";
+import { getReviewQueue } from "@/lib/services/trades/queue";
+import { getTradeHistory } from "@/lib/services/trades/history";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDayClock, formatClock } from "@/components/ui/format";
@@ -32,11 +34,12 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
   // A server component renders once per request: "now" is that request's time.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
-  const reviews = user.role === "supervisor" || user.role === "admin";
+  const reviews = can(user, "trades.queue.read");
+  const reviewScope = siteScopeOf(user, "trades.queue.read");
   const [queue, history, sites] = await Promise.all([
     reviews ? getReviewQueue(db, user, now) : null,
     getTradeHistory(db, user, { status: filter.status, siteId: filter.site, agentId: filter.agent?.toUpperCase() }),
-    getSites(db),
+    listSites(db),
   ]);
   const zoneOf = new Map(sites.map((s) => [s.id, s.timeZone]));
   return (
@@ -45,7 +48,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
         title="Trades"
         description={
           reviews
-            ? `Pending trades for ${user.role === "supervisor" ? `your site${user.siteIds.length > 1 ? "s" : ""} (${user.siteIds.join(", ")})` : "every site"}: what the engine found, the coverage each would change, and your decision.`
+            ? `Pending trades for ${reviewScope ? `your site${reviewScope.length > 1 ? "s" : ""} (${reviewScope.join(", ")})` : "every site"}: what the engine found, the coverage each would change, and your decision.`
             : "Enter trades for agents; the engine approves safe ones at once and sends risky ones to the supervisors of the shift's site."
         }
       />
@@ -58,12 +61,12 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             <ReviewQueue initial={queue} />
           </section>
         ) : null}
-        {user.role === "planner" || user.role === "admin" ? (
+        {can(user, "trades.request") ? (
           <Card>
             <CardHeader title="New trade request" description="On an agent's behalf. Shift times are shown in UTC; violations name local times." />
             <CardBody>
               <TradeRequestForm />
-              <BulkTradeUpload />
+              {can(user, "trades.bulk") ? <BulkTradeUpload /> : null}
             </CardBody>
           </Card>
         ) : null}
@@ -87,7 +90,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
                 <select name="site" defaultValue={filter.site ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
                   <option value="">Any</option>
                   {sites
-                    .filter((s) => user.role !== "supervisor" || user.siteIds.includes(s.id))
+                    .filter((s) => can(user, "trades.read", s.id))
                     .map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.id}

@@ -1,20 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
-import { testCxoneConnection } from "../../services/cxone";
-import { CxoneError } from "../../cxone";
-import { AppError } from "../../errors";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
+import { testCxoneConnection } from "../../services/settings/cxone-connection";
 
 /** Proves the stored credentials and each scope with light reads before anything is written. */
-export const testCxoneConnectionAction = roleAction(ACTION_ROLES.testCxoneConnectionAction)
+export const testCxoneConnectionAction = capabilityAction(ACTION_CAPABILITY.testCxoneConnectionAction)
   .inputSchema(z.object({}).strict())
-  .action(async ({ ctx }) => {
-    try {
-      return await testCxoneConnection(ctx.db, { id: ctx.user.id, label: ctx.user.email }, ctx.requestId);
-    } catch (e) {
-      if (e instanceof CxoneError) throw new AppError("UPSTREAM", e.message);
-      throw e;
-    }
-  });
+  .action(async ({ ctx }) => testCxoneConnection(ctx.db, { id: ctx.user.id, label: ctx.user.email }, ctx.requestId));

@@ -1,26 +1,14 @@
 "use server";
 
-import { eq } from "drizzle-orm";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
 import { staffingSettingsSchema } from "../../schemas/staffing";
-import { skills, staffingSettings } from "../../db/schema";
-import { AppError } from "../../errors";
-import { recordAudit } from "../../services/audit";
+import { saveStaffingSettings } from "../../services/settings/staffing";
 
 /** Saves one skill's service level target, answer time, max occupancy and shrinkage. */
-export const saveStaffingSettingsAction = roleAction(ACTION_ROLES.saveStaffingSettingsAction)
+export const saveStaffingSettingsAction = capabilityAction(ACTION_CAPABILITY.saveStaffingSettingsAction)
   .inputSchema(staffingSettingsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const { skillId, ...values } = parsedInput;
-    const [skill] = await ctx.db.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId));
-    if (!skill) throw new AppError("VALIDATION", `Unknown skill "${skillId}".`);
-    await ctx.db.transaction(async (tx) => {
-      await tx
-        .insert(staffingSettings)
-        .values({ skillId, ...values, updatedAt: new Date() })
-        .onConflictDoUpdate({ target: staffingSettings.skillId, set: { ...values, updatedAt: new Date() } });
-      await recordAudit(tx, { actor: { id: ctx.user.id, label: ctx.user.email }, action: "settings.staffing.saved", entityType: "skill", entityId: skillId, details: values, requestId: ctx.requestId });
-    });
+    await saveStaffingSettings(ctx.db, parsedInput, { id: ctx.user.id, label: ctx.user.email }, ctx.requestId);
     return { saved: true };
   });

@@ -1,25 +1,22 @@
 "use server";
 
 import { z } from "zod";
-import { roleAction } from "../safe-action";
-import { ACTION_ROLES } from "../access";
-import { AppError } from "../../errors";
-import { getSites } from "../../db/queries/reference";
-import { saveTradingSettings } from "../../services/trades";
+import { capabilityAction } from "../safe-action";
+import { ACTION_CAPABILITY } from "../access";
+import { tradingSettingsSchema } from "../../schemas/trades";
+import { saveTradingSettings } from "../../services/settings/trading";
 
-const inputSchema = z.object({
+/** Unknown keys are refused, here and inside the settings (the schema is strict at every level). */
+const inputSchema = z.strictObject({
   /** "org" for the default, or a site id for its override. */
   scope: z.string().trim().min(1).max(64),
-  settings: z.record(z.string(), z.unknown()),
+  settings: tradingSettingsSchema,
 });
 
-/** Saves trading settings for the org or one site; the service validates them with the engine's schema. */
-export const saveTradingSettingsAction = roleAction(ACTION_ROLES.saveTradingSettingsAction)
+/** Saves trading settings for the org or one site; the service checks the scope and stores them as parsed. */
+export const saveTradingSettingsAction = capabilityAction(ACTION_CAPABILITY.saveTradingSettingsAction)
   .inputSchema(inputSchema)
   .action(async ({ parsedInput, ctx }) => {
-    if (parsedInput.scope !== "org" && !(await getSites(ctx.db)).some((s) => s.id === parsedInput.scope)) {
-      throw new AppError("VALIDATION", `Unknown site "${parsedInput.scope}".`);
-    }
     const saved = await saveTradingSettings(ctx.db, parsedInput.scope, parsedInput.settings, { id: ctx.user.id, label: ctx.user.email }, ctx.requestId);
     return { scope: parsedInput.scope, settings: JSON.parse(JSON.stringify(saved)) as Record<string, unknown> };
   });

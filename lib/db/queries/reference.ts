@@ -1,12 +1,10 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { agents, agentSkills, demand, shifts, sites, skills } from "../schema";
-import type { Agent, Shift, ShiftStatus, Site, Skill } from "../../domain/types";
-import type { CoverageGrid } from "../../domain/coverage";
-import { INTERVAL_MS } from "../../domain/types";
+import { agents, agentSkills, sites, skills } from "../schema";
+import type { Agent, Site, Skill } from "../../domain/types";
 
-/** Maps rows to the plain shapes the domain engines take. */
+/** Sites, skills and agents: the reference data every engine reads, mapped to the domain shapes. */
 
 export async function getSites(db: Db): Promise<Site[]> {
   const rows = await db.select().from(sites).orderBy(asc(sites.id));
@@ -49,55 +47,39 @@ export async function getAgents(db: Db, options: { ids?: string[] } = {}): Promi
   }));
 }
 
-export type ShiftRow = typeof shifts.$inferSelect;
-
-export function toDomainShift(r: ShiftRow): Shift {
-  return {
-    id: r.id,
-    agentId: r.agentId,
-    siteId: r.siteId,
-    start: r.startsAt.getTime(),
-    end: r.endsAt.getTime(),
-    skills: r.skills,
-    status: r.status,
-    breaks: r.breaks,
-    version: r.version,
-  };
+/** Names and home sites of some agents (the review queue shows them). */
+export async function getAgentNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string; homeSiteId: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: agents.id, name: agents.name, homeSiteId: agents.homeSiteId }).from(agents).where(inArray(agents.id, [...ids]));
 }
 
-/** Shifts overlapping [from, to), optionally of some agents, sites or statuses. */
-export async function getShiftsOverlapping(
-  db: Db,
-  range: { from: Date; to: Date },
-  options: { agentIds?: string[]; siteId?: string; statuses?: readonly ShiftStatus[] } = {},
-): Promise<Shift[]> {
-  const conditions = [lt(shifts.startsAt, range.to), gt(shifts.endsAt, range.from)];
-  if (options.agentIds) conditions.push(inArray(shifts.agentId, options.agentIds));
-  if (options.siteId) conditions.push(eq(shifts.siteId, options.siteId));
-  if (options.statuses) conditions.push(inArray(shifts.status, [...options.statuses]));
-  const rows = await db.select().from(shifts).where(and(...conditions)).orderBy(asc(shifts.startsAt));
-  return rows.map(toDomainShift);
+export async function countSites(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sites);
+  return row.n;
 }
 
-/** Required agents per skill on the grid; intervals without a demand row are 0. */
-export async function getRequiredOnGrid(db: Db, grid: CoverageGrid, options: { skillIds?: string[] } = {}): Promise<Map<string, Float64Array>> {
-  const from = new Date(grid.start);
-  const to = new Date(grid.start + grid.intervalCount * INTERVAL_MS);
-  const conditions = [lt(demand.intervalStart, to), gt(demand.intervalStart, new Date(from.getTime() - 1))];
-  if (options.skillIds) conditions.push(inArray(demand.skillId, options.skillIds));
-  const rows = await db
-    .select({ skillId: demand.skillId, intervalStart: demand.intervalStart, requiredAgents: demand.requiredAgents })
-    .from(demand)
-    .where(and(...conditions));
-  const out = new Map<string, Float64Array>();
-  for (const r of rows) {
-    let arr = out.get(r.skillId);
-    if (!arr) {
-      arr = new Float64Array(grid.intervalCount);
-      out.set(r.skillId, arr);
-    }
-    const i = Math.floor((r.intervalStart.getTime() - grid.start) / INTERVAL_MS);
-    if (i >= 0 && i < grid.intervalCount) arr[i] = r.requiredAgents;
+/** The demo seed: sites, skills (parents first), agents with their skills. */
+export async function insertReferenceData(db: Db, data: { sites: readonly Site[]; skills: readonly Skill[]; agents: readonly Agent[] }): Promise<void> {
+  await db.insert(sites).values(data.sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone, laborRules: s.laborRules })));
+  // Parents first, so the hierarchy reads top-down in the table.
+  const ordered = [...data.skills].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+  await db.insert(skills).values(ordered.map((s) => ({ id: s.id, name: s.name, parentId: s.parentId, equivalenceGroup: s.equivalenceGroup })));
+  for (let i = 0; i < data.agents.length; i += 500) {
+    await db.insert(agents).values(
+      data.agents.slice(i, i + 500).map((a) => ({
+        id: a.id,
+        username: a.username,
+        name: a.name,
+        homeSiteId: a.homeSiteId,
+        timeZone: a.timeZone,
+        attributes: a.attributes,
+        hireDate: a.hireDate,
+        performanceRank: a.performanceRank,
+        contractHoursPerWeek: a.contractHoursPerWeek,
+        availability: a.availability,
+      })),
+    );
   }
-  return out;
+  const skillRows = data.agents.flatMap((a) => a.skills.map((s) => ({ agentId: a.id, skillId: s.skillId, proficiency: s.proficiency })));
+  for (let i = 0; i < skillRows.length; i += 1000) await db.insert(agentSkills).values(skillRows.slice(i, i + 1000));
 }

@@ -7,3 +7,4 @@ export { DEFAULT_TRADE_POLICIES, DEFAULT_TRADING_SETTINGS, effectivePolicy, outc
 export { createTradeEvaluator, evaluateTrade, evaluateTrades, type TradeEvaluator } from "./evaluate";
 export { reviewSitesFor, tradeExpiresAt } from "./review";
 export { paidHours } from "./hours";
+export { buildTradeContext, countTradesByAgentWeek, resolveTradingSettings, type ApprovedTradeFact, type CountedTrade, type PendingTradeFact, type TradeContextRows } from "./context";

@@ -1,5 +1,5 @@
 import type { OpenedDb } from "@/lib/db/client";
-import { seedDemo } from "@/lib/services/seed";
+import { seedDemo } from "@/lib/services/seed/demo";
 import type { DemoData } from "@/lib/demo/generate";
 
 /** The demo week every integration test uses: fixed, so expectations do not drift with the clock. */

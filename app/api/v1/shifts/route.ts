@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_ROLES } from "@/lib/api/access";
-import { getShiftsOverlapping } from "@/lib/db/queries/reference";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
+import { getAgentShifts } from "@/lib/services/shifts/agent-shifts";
 
 const querySchema = z.object({
   agentId: z.string().trim().min(1, { error: "Name an agent." }).max(64),
@@ -9,9 +9,6 @@ const querySchema = z.object({
 });
 
 /** An agent's shifts from now on, for picking the shift of a trade. */
-export const GET = apiRoute({ roles: ROUTE_ROLES["/api/v1/shifts"].GET, input: querySchema }, async ({ db, input }) => {
-  const from = new Date();
-  const to = new Date(from.getTime() + input.days * 86_400_000);
-  const shifts = await getShiftsOverlapping(db, { from, to }, { agentIds: [input.agentId] });
-  return { shifts: shifts.map((s) => ({ id: s.id, siteId: s.siteId, start: s.start, end: s.end, status: s.status, version: s.version })) };
+export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/shifts"].GET, input: querySchema }, async ({ db, input }) => {
+  return { shifts: await getAgentShifts(db, input.agentId, Date.now(), input.days) };
 });

@@ -17,7 +17,15 @@ describe("tradingSettingsSchema", () => {
 
   it("refuses any Overlap policy but Disallow, and unknown types", () => {
     expect(issues(tradingSettingsSchema.safeParse({ policies: { Overlap: "AdminReview" } }))).toEqual([["policies.Overlap", "Overlap is always Disallow."]]);
-    expect(issues(tradingSettingsSchema.safeParse({ policies: { Lateness: "Allow" } }))).toEqual([["policies", "Unknown violation type in policies."]]);
+    expect(issues(tradingSettingsSchema.safeParse({ policies: { Lateness: "Allow" } }))).toEqual([["policies", 'Unknown violation type in policies: "Lateness".']]);
+  });
+
+  it("refuses unknown settings at every level, naming the key", () => {
+    expect(issues(tradingSettingsSchema.safeParse({ minHoursInFutur: 12 }))).toEqual([["", 'Unknown trading setting "minHoursInFutur".']]);
+    expect(issues(tradingSettingsSchema.safeParse({ tradeRateLimit: { maxApproved: 3, window: 24 } }))).toEqual([["tradeRateLimit", 'Unknown trade-rate setting "window".']]);
+    expect(
+      issues(tradingSettingsSchema.safeParse({ criticalPeriods: [{ label: "Push", start: "2026-11-27T16:00:00-05:00", end: "2026-11-27T21:00:00-05:00", colour: "red" }] })),
+    ).toEqual([["criticalPeriods.0", 'Unknown critical period field "colour".']]);
   });
 
   it("ties CrossSite to allowCrossSiteTrading: Disallow while off, Allow by default once on, AdminReview on request", () => {

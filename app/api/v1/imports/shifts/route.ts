@@ -1,25 +1,25 @@
 import { apiRoute, readBodyText } from "@/lib/api/route";
-import { ROUTE_ROLES } from "@/lib/api/access";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { MAX_IMPORT_BYTES } from "@/lib/csv";
 import { shiftUploadQuerySchema } from "@/lib/schemas/shift-import";
-import { importShiftFile } from "@/lib/services/imports";
-import { pushImportToCxone } from "@/lib/services/cxone";
+import { importShiftFile } from "@/lib/services/imports/shifts";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Upload a shift CSV: the body is the file, the options are query parameters. Streams the
  * body (server actions stop at 1 MB) and refuses a file over the limit before reading it all.
+ * The import service commits the file and, with the cxone backend, pushes it on.
  */
 export const POST = apiRoute(
-  { roles: ROUTE_ROLES["/api/v1/imports/shifts"].POST, input: shiftUploadQuerySchema, inputFrom: "query" },
+  { capability: ROUTE_CAPABILITY["/api/v1/imports/shifts"].POST, input: shiftUploadQuerySchema, inputFrom: "query" },
   async ({ request, db, user, input, requestId }) => {
     const { text, bytes } = await readBodyText(
       request,
       MAX_IMPORT_BYTES,
       (n) => `The file is ${mb(n)}; the limit is ${mb(MAX_IMPORT_BYTES)}. Split it by week or by site and upload the parts.`,
     );
-    const outcome = await importShiftFile(db, {
+    return importShiftFile(db, {
       fileName: input.fileName,
       text,
       bytes,
@@ -27,9 +27,5 @@ export const POST = apiRoute(
       actor: { id: user.id, label: user.email },
       requestId,
     });
-    const { committedRows, ...rest } = outcome;
-    // With WFM_BACKEND=cxone the committed shifts go on to CXone; its counts are kept on the import.
-    const cxone = outcome.importId && committedRows?.length ? await pushImportToCxone(db, outcome.importId, committedRows) : null;
-    return { ...rest, cxone };
   },
 );

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_ROLES } from "@/lib/api/access";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { errorReportCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
-import { getImport, getImportErrors } from "@/lib/services/imports";
+import { getImportErrorReport } from "@/lib/services/imports/error-report";
 
 const idSchema = z.uuid({ error: "Not an import id." });
 
 /** The error report of an import as CSV, safe to open in a spreadsheet (formulas neutralised). */
-export const GET = apiRoute({ roles: ROUTE_ROLES["/api/v1/imports/[id]/errors"].GET }, async ({ db, params }) => {
+export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/imports/[id]/errors"].GET }, async ({ db, params }) => {
   const id = idSchema.safeParse(params.id);
   if (!id.success) throw new AppError("VALIDATION", id.error.issues[0].message);
-  const record = await getImport(db, id.data);
-  const csv = errorReportCsv(await getImportErrors(db, record.id), { bom: true });
-  const base = record.fileName.replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || "import";
+  const report = await getImportErrorReport(db, id.data);
+  const csv = errorReportCsv(report.errors, { bom: true });
+  const base = report.fileName.replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || "import";
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,0 +1,25 @@
+import "server-only";
+import { greedyFill } from "../../domain/optimize/greedy";
+import { scheduleCoverage } from "../coverage/schedule";
+import type { WfmBackend } from "./types";
+
+/** Shifts, demand and optimization in our database and engines. */
+export const localBackend: WfmBackend = {
+  name: "local",
+
+  // The schedule already lives here: nothing to push.
+  pushImport: async () => null,
+
+  async readCoverage(db, grid, { agents, catalog }) {
+    const { coverage, shiftCount } = await scheduleCoverage(db, grid, agents, catalog);
+    return { coverage, shiftCount };
+  },
+
+  async runOptimization(_db, plan) {
+    const { input, range: _range, ...greedy } = plan;
+    void _range;
+    const { proposedShifts: _drafts, ...rest } = greedyFill({ ...greedy, goals: input.goals });
+    void _drafts;
+    return { ...rest, rules: plan.rules };
+  },
+};

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "../../db/client";
+import type { CoverageGrid, SkillCoverage } from "../../domain/coverage";
+import type { GreedyInput } from "../../domain/optimize/greedy";
+import type { SkillCatalog } from "../../domain/skills";
+import type { Agent } from "../../domain/types";
+import type { LaunchOptimization } from "../../schemas/optimization";
+import type { ValidShiftRow } from "../../schemas/imports";
+import type { CxonePushSummary } from "../../types/imports";
+
+export type WfmBackendName = "local" | "cxone";
+
+export interface CoverageReading {
+  coverage: Map<string, SkillCoverage>;
+  /** Shifts counted (0 when the numbers come from CXone, which reports no shifts). */
+  shiftCount: number;
+}
+
+/** An optimization as both engines take it: the planner's request and the gaps found on our schedule. */
+export interface OptimizationPlan extends GreedyInput {
+  input: LaunchOptimization;
+  /** UTC days [from, to] as instants [start, end). */
+  range: { start: number; end: number };
+}
+
+/**
+ * Where shifts, coverage and optimization live: our database and engines (`local`) or
+ * the CXone tenant (`cxone`). Services ask `wfmBackend()` once per use case and never test
+ * WFM_BACKEND themselves.
+ */
+export interface WfmBackend {
+  readonly name: WfmBackendName;
+  /** After a committed shift import: hand the rows on (null when the backend keeps nothing elsewhere). */
+  pushImport(db: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<CxonePushSummary | null>;
+  /** Coverage per skill on a grid. */
+  readCoverage(db: Db, grid: CoverageGrid, reference: { agents: readonly Agent[]; catalog: SkillCatalog }): Promise<CoverageReading>;
+  /** Runs an optimization to its result (the job handler stores it). */
+  runOptimization(db: Db, plan: OptimizationPlan): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import type { Db } from "../../db/client";
+import { getAgents, getSites, getSkills } from "../../db/queries/reference";
+import { chartBucket, downsampleSeries, gridFor, type CoverageGrid } from "../../domain/coverage";
+import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage } from "../../domain/gaps";
+import { SkillCatalog } from "../../domain/skills";
+import { addDays, localDayRange } from "../../domain/time";
+import { INTERVAL_MS } from "../../domain/types";
+import { AppError } from "../../errors";
+import type { CoverageQuery } from "../../schemas/coverage";
+import type { CoveragePoint, CoverageView, GapRow, SkillSeries } from "../../types/coverage";
+import { wfmBackend } from "../backends";
+import { getGapThresholds } from "../settings/gap-thresholds";
+import { defaultFrom } from "./schedule";
+
+const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
+
+/**
+ * Coverage against demand for a date range: per skill the interval series (net and gross),
+ * the daily roll-ups and the gap windows. Days and clock times are those of the chosen
+ * site (UTC without one). Demand is per skill across sites — the queues are shared — so
+ * every site's shifts count; choosing a site shows its zone and the skills it staffs.
+ */
+export async function getCoverageView(db: Db, query: CoverageQuery, today: string): Promise<CoverageView> {
+  const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
+  const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
+  if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`);
+  if (query.skill && !skills.some((s) => s.id === query.skill)) throw new AppError("VALIDATION", `Unknown skill "${query.skill}".`);
+  const timeZone = site?.timeZone ?? DISPLAY_ZONE_WITHOUT_SITE;
+
+  const from = query.from ?? (await defaultFrom(db, today));
+  const to = query.to ?? addDays(from, 6);
+  const range = { start: localDayRange(from, timeZone).start, end: localDayRange(to, timeZone).end };
+  const grid: CoverageGrid = gridFor(range);
+
+  const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
+  const catalog = new SkillCatalog(skills);
+  const backend = wfmBackend();
+  const { coverage, shiftCount } = await backend.readCoverage(db, grid, { agents, catalog });
+
+  // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
+  let skillIds = [...coverage.keys()];
+  if (site) {
+    const served = new Set<string>();
+    for (const a of agents) if (a.homeSiteId === site.id) for (const s of catalog.served(a.skills.map((x) => x.skillId))) served.add(s);
+    skillIds = skillIds.filter((id) => served.has(id));
+  }
+  const skillOptions = skillIds.sort().map((id) => ({ id, name: catalog.get(id)?.name ?? id }));
+  if (query.skill) skillIds = skillIds.filter((id) => id === query.skill);
+
+  const bucket = chartBucket(grid.intervalCount, 700);
+  const series: SkillSeries[] = [];
+  const days: DailyCoverage[] = [];
+  const gaps: GapRow[] = [];
+  for (const skillId of skillIds.sort()) {
+    const c = coverage.get(skillId)!;
+    const scheduled = query.view === "gross" ? c.gross : c.net;
+    const daily = dailyRollup(skillId, grid, c.required, scheduled, timeZone, thresholds);
+    days.push(...daily);
+    const name = catalog.get(skillId)?.name ?? skillId;
+    for (const w of findGapWindows(skillId, grid, c.required, scheduled, timeZone, thresholds)) {
+      gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId) });
+    }
+    const shortfall = intervalShortfall(c.required, scheduled);
+    const req = downsampleSeries(c.required, bucket, "mean");
+    const gross = downsampleSeries(c.gross, bucket, "mean");
+    const net = downsampleSeries(c.net, bucket, "mean");
+    const short = downsampleSeries(shortfall, bucket, "mean");
+    const points: CoveragePoint[] = Array.from(req, (_, i) => ({
+      t: grid.start + i * bucket * INTERVAL_MS,
+      required: round2(req[i]),
+      gross: round2(gross[i]),
+      net: round2(net[i]),
+      shortfall: round2(short[i]),
+    }));
+    const sum = (k: "requiredHours" | "availableHours" | "coveredHours" | "deficitHours") => daily.reduce((acc, d) => acc + d[k], 0);
+    const requiredHours = sum("requiredHours");
+    series.push({
+      skillId,
+      name,
+      points,
+      requiredHours,
+      availableHours: sum("availableHours"),
+      coveredHours: sum("coveredHours"),
+      deficitHours: sum("deficitHours"),
+      coverageRatio: requiredHours > 0 ? sum("coveredHours") / requiredHours : null,
+    });
+  }
+  gaps.sort((a, b) => b.deficitHours - a.deficitHours);
+
+  return {
+    from,
+    to,
+    timeZone,
+    site: site ? { id: site.id, name: site.name } : null,
+    sites: sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
+    skillOptions,
+    view: query.view,
+    bucketMinutes: bucket * 15,
+    series,
+    days: days.filter((d) => d.date >= from && d.date <= to),
+    gaps,
+    thresholds,
+    shiftCount,
+    source: backend.name,
+  };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+

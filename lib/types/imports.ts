@@ -1,0 +1,60 @@
+/** What the import use cases answer, as the upload components receive it. */
+import type { ColumnMapping, RowError } from "../schemas/imports";
+
+export type ShiftImportStatus = "validated" | "committed" | "rejected";
+
+/** CXone's answer to a push of committed shifts (cxone backend), kept on the import. */
+export type CxonePushSummary =
+  | {
+      status: string;
+      processedCount: number;
+      failedCount: number;
+      batches: { batch: number; status: string; processedCount: number; failedCount: number; jobId: string | null }[];
+      errors: { row: number | null; field: string | null; code: string; message: string }[];
+    }
+  | { status: "FAILED"; message: string };
+
+export interface ShiftImportOutcome {
+  importId: string | null;
+  status: ShiftImportStatus | "needsMapping";
+  format: string | null;
+  totalRows: number;
+  validRows: number;
+  importedRows: number;
+  unchangedRows: number;
+  skippedRows: number;
+  replacedRows: number;
+  errors: RowError[];
+  warnings: RowError[];
+  /** When the file's headers are not recognised: pick a column for each field. */
+  mappingNeeded?: { headers: string[]; headerKey: string; suggested: Partial<ColumnMapping> };
+  /** With the cxone backend, what CXone made of the committed shifts; null when nothing was pushed. */
+  cxone: CxonePushSummary | null;
+}
+
+export interface DemandImportOutcome {
+  importId: string;
+  status: "validated" | "committed" | "rejected";
+  kind: "forecast" | "required";
+  totalRows: number;
+  storedRows: number;
+  /** Intervals where the service level cannot be reached: stored at the search cap and listed. */
+  unreachable: number;
+  errors: RowError[];
+  warnings: RowError[];
+}
+
+export interface ImportHistoryItem {
+  id: string;
+  createdAt: Date;
+  fileName: string;
+  format: string;
+  status: "validated" | "committed" | "rejected" | "failed";
+  dryRun: boolean;
+  totalRows: number;
+  importedRows: number;
+  failedRows: number;
+  replacedRows: number;
+  cxoneResult: Record<string, unknown> | null;
+  userEmail: string | null;
+}

@@ -1,0 +1,69 @@
+/**
+ * What the trade use cases answer, as the browser receives it (JSON). Shared by the
+ * services that build these and the components that show them; no server code here.
+ */
+import type { TradeEvaluation } from "../domain/trades";
+import type { RowError } from "../schemas/imports";
+
+export type TradeOutcome = "Approved" | "Denied" | "PendingReview";
+
+export interface TradeRequestResult {
+  tradeId: string;
+  status: TradeOutcome;
+  violations: TradeEvaluation["violations"];
+  reviewSiteIds: string[];
+}
+
+export interface DecisionResult {
+  tradeId: string;
+  status: TradeOutcome;
+  message: string;
+}
+
+export interface QueueItem {
+  id: string;
+  kind: "swap" | "oneSided";
+  createdAt: string;
+  version: number;
+  note: string | null;
+  initiator: { id: string; name: string; siteId: string };
+  receiver: { id: string; name: string; siteId: string };
+  shifts: { id: string; role: "initiator" | "receiver"; siteId: string; timeZone: string; start: number; end: number }[];
+  violations: { type: string; policy: string; message: string }[];
+  reviewSites: { siteId: string; decision: "approve" | "reject" | null; decidedBy: string | null; comment: string | null }[];
+  /** The sites the viewer can still decide for. */
+  mySites: string[];
+  coverageImpact: TradeEvaluation["coverageImpact"];
+}
+
+export interface RateAlert {
+  siteId: string;
+  approved: number;
+  limit: number;
+  windowHours: number;
+}
+
+export interface ReviewQueue {
+  items: QueueItem[];
+  alerts: RateAlert[];
+}
+
+export interface TradeHistoryItem {
+  id: string;
+  kind: "swap" | "oneSided";
+  status: string;
+  createdAt: string;
+  decidedAt: string | null;
+  initiatorAgentId: string;
+  receiverAgentId: string;
+  siteId: string;
+  shiftStart: number;
+  shiftEnd: number;
+  violations: string[];
+  decisions: { siteId: string; decision: "approve" | "reject"; comment: string | null; by: string | null; at: string }[];
+}
+
+export interface BulkTradeOutcome {
+  filed: Array<{ row: number } & TradeRequestResult>;
+  errors: RowError[];
+}
