@@ -1,10 +1,10 @@
 /**
  * npm run cxone:flow -- --base-url URL --client-id ID --client-secret SECRET --shifts FILE.csv --from DATE --to DATE
  * Run with `tsx --conditions=react-server` (lib/cxone modules import "server-only").
- * The workflow lives in lib/cxone/flow.ts (runFlow), so tests run it in-process.
+ * The workflow lives in scripts/cxone-flow/run.ts (runFlow), so tests run it in-process.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { runFlow } from "../lib/cxone/flow";
+import { runFlow } from "./cxone-flow/run";
 
 // A closed pipe (`… | head`) is not a failure of the flow.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {

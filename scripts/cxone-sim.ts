@@ -2,7 +2,7 @@
  * npm run cxone:sim -- --demo [--port 8787] [fault flags]   (see --help)
  * Run with `tsx --conditions=react-server` (lib/cxone modules import "server-only").
  */
-import { runSimulatorCli } from "../lib/cxone/simulator/cli";
+import { runSimulatorCli } from "./cxone-sim/cli";
 
 try {
   const sim = await runSimulatorCli(process.argv.slice(2), { out: (line) => process.stdout.write(`${line}\n`), env: process.env });

@@ -9,7 +9,7 @@ import "server-only";
 import type { CxoneScope } from "./config";
 import { PATHS } from "./config";
 import { CxoneAuthError } from "./errors";
-import { tokenResponseSchema } from "./schemas";
+import { tokenResponseSchema, type TokenResponse } from "./schemas";
 import type { CxoneTransport, TokenSource, TransportDeps } from "./transport";
 
 interface CachedToken {
@@ -24,6 +24,8 @@ export interface TokenManagerOptions {
   clientSecret: string;
   scopes: readonly CxoneScope[];
   refreshSkewMs: number;
+  /** Another way to get a token (the platform's access-key sign-in); default: client credentials. */
+  grant?: () => Promise<TokenResponse>;
 }
 
 export class TokenManager implements TokenSource {
@@ -72,19 +74,22 @@ export class TokenManager implements TokenSource {
   }
 
   private async fetchToken(): Promise<CachedToken> {
-    const { clientId, clientSecret, scopes, refreshSkewMs } = this.#options;
+    const { clientId, clientSecret, scopes, refreshSkewMs, grant } = this.#options;
     this.refreshCount++;
     const requestedAt = this.deps.now();
-    const res = await this.transport.request({
-      method: "POST",
-      path: PATHS.token,
-      form: { grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, scope: scopes.join(" ") },
-      // Asking for a token twice has no effect beyond a second token.
-      idempotent: true,
-      auth: false,
-      schema: tokenResponseSchema,
-    });
-    const t = res.data;
+    const t = grant
+      ? await grant()
+      : (
+          await this.transport.request({
+            method: "POST",
+            path: PATHS.token,
+            form: { grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, scope: scopes.join(" ") },
+            // Asking for a token twice has no effect beyond a second token.
+            idempotent: true,
+            auth: false,
+            schema: tokenResponseSchema,
+          })
+        ).data;
     if (t.token_type.toLowerCase() !== "bearer") {
       throw new CxoneAuthError(`CXone issued a "${t.token_type}" token; only bearer tokens are supported`, { path: PATHS.token });
     }

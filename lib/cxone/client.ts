@@ -8,6 +8,7 @@ import "server-only";
  *   for await (const page of cx.getCoverage({ dateFrom, dateTo })) …
  */
 import { z } from "zod";
+import { proficiencyFromName, proficiencyName } from "../domain/skills";
 import { TokenManager } from "./auth";
 import { CXONE_SCOPES, ENDPOINT_SCOPES, PATHS, cxoneConfigSchema, resolveBaseUrl, type CxoneConfig, type CxoneConfigInput, type CxoneScope } from "./config";
 import {
@@ -205,7 +206,7 @@ export class CxoneClient {
         const res = await this.transport.request({
           method: "POST",
           path: PATHS.importShifts,
-          json: { shifts: batch, overwriteConflicts, validateOnly },
+          json: { shifts: batch.map(withNamedProficiency), overwriteConflicts, validateOnly },
           // A validate-only import changes nothing, so it may be repeated; a real one may not.
           idempotent: validateOnly,
           auth: { scope: ENDPOINT_SCOPES.importShifts },
@@ -511,6 +512,24 @@ export function createCxoneClient(input: CxoneConfigInput, deps: CxoneClientDeps
     random: deps.random ?? Math.random,
     logger: deps.logger ?? silentLogger,
   });
+}
+
+/**
+ * The seed's payloads name proficiencies (`"proficiencyLevel": "ADVANCED"`): levels 2–5 go
+ * out as their names (domain/skills PROFICIENCY_NAMES); level 1 (trainee) has no name and
+ * stays a number.
+ */
+export function withNamedProficiency(shift: CxoneShift): CxoneShift {
+  return {
+    ...shift,
+    skills: shift.skills.map((s) => {
+      const level = typeof s.proficiencyLevel === "number" ? s.proficiencyLevel : /^\d+$/.test(s.proficiencyLevel) ? Number(s.proficiencyLevel) : null;
+      if (level !== null) return { ...s, proficiencyLevel: proficiencyName(level) ?? level };
+      // A name in any case goes out as the seed spells it.
+      const named = proficiencyFromName(String(s.proficiencyLevel));
+      return named === null ? s : { ...s, proficiencyLevel: proficiencyName(named)! };
+    }),
+  };
 }
 
 function abbreviate(token: string): string {

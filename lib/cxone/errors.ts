@@ -53,13 +53,20 @@ export class CxoneConfigError extends CxoneError {}
 /** The token endpoint refused the credentials, or a fresh token was refused too. */
 export class CxoneAuthError extends CxoneError {}
 
-/** 403: the API client lacks the scope the endpoint needs. */
+/**
+ * 403: the API client lacks the scope the endpoint needs (seed contract), or the API user's
+ * CXone role lacks the permission (platform). `scope` holds whichever is missing.
+ */
 export class CxonePermissionError extends CxoneError {
-  readonly scope: CxoneScope;
-  constructor(message: string, scope: CxoneScope, init: CxoneErrorInit = {}) {
-    super(message, { code: "MISSING_SCOPE", ...init });
+  readonly scope: CxoneScope | string;
+  constructor(message: string, scope: CxoneScope | string, init: CxoneErrorInit = {}) {
+    super(message, { code: isScope(scope) ? "MISSING_SCOPE" : "MISSING_PERMISSION", ...init });
     this.scope = scope;
   }
+}
+
+function isScope(s: string): s is CxoneScope {
+  return s.startsWith("wfm:");
 }
 
 /** 429 on every try, or a Retry-After longer than we are willing to wait. */

@@ -84,11 +84,16 @@ export interface RequestSpec<S extends z.ZodType> {
   form?: Record<string, string>;
   /** Safe to repeat after a 5xx / network failure / timeout. */
   idempotent: boolean;
-  /** Send a bearer token; the scope the endpoint needs (named on 403). */
-  auth?: { scope: CxoneScope } | false;
+  /**
+   * Send a bearer token. On 403 the error names what the endpoint needs: the seed's OAuth
+   * scope, or (platform) the CXone role permission, since permissions come from the role.
+   */
+  auth?: { scope: CxoneScope; permission?: undefined } | { scope?: undefined; permission: string } | false;
   schema: S;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** 204 No Content is an answer (an empty page): data is undefined instead of a parse error. */
+  noContent?: boolean;
   /** Statuses handed back to the caller as data instead of raising (e.g. 404 in testConnection). */
   passStatuses?: readonly number[];
 }
@@ -203,8 +208,9 @@ export class CxoneTransport {
     this.tokens = tokens;
   }
 
+  /** A path joins the base URL; an absolute URL (an issuer's token endpoint) is used as it is. */
   url(path: string, query?: RequestSpec<z.ZodType>["query"]): string {
-    const u = new URL(this.baseUrl + path);
+    const u = new URL(/^https?:\/\//i.test(path) ? path : this.baseUrl + path);
     for (const [k, v] of Object.entries(query ?? {})) {
       if (v !== undefined && v !== null) u.searchParams.set(k, String(v));
     }
@@ -271,6 +277,9 @@ export class CxoneTransport {
       }
 
       const status = res.status;
+      if (status === 204 && spec.noContent) {
+        return { status, data: undefined as z.output<S>, headers: res.headers, attempts };
+      }
       if (status >= 200 && status < 300) {
         try {
           return { status, data: this.parseBody(spec, text, status), headers: res.headers, attempts };
@@ -306,10 +315,19 @@ export class CxoneTransport {
         );
       }
       if (status === 403 && spec.auth) {
-        const scope = spec.auth.scope;
+        if (spec.auth.scope) {
+          const scope = spec.auth.scope;
+          throw new CxonePermissionError(
+            `CXone refused ${where}: the API client lacks the scope ${scope}. Ask a CXone administrator to grant ${scope} to this API client.`,
+            scope,
+            init,
+          );
+        }
+        const permission = spec.auth.permission;
+        const said = errors[0]?.message ? ` CXone said: ${errors[0].message}` : "";
         throw new CxonePermissionError(
-          `CXone refused ${where}: the API client lacks the scope ${scope}. Ask a CXone administrator to grant ${scope} to this API client.`,
-          scope,
+          `CXone refused ${where}: the API user's role lacks the permission "${permission}".${said} Ask a CXone administrator to add it to the user's role (e.g. a scheduling manager role).`,
+          permission,
           init,
         );
       }
@@ -377,7 +395,7 @@ export class CxoneTransport {
       if (status === 401 || (spec.form && status === 400 && oauthError)) {
         throw new CxoneAuthError(
           `CXone refused the credentials at ${where} (HTTP ${status}${oauthError ? ` ${oauthError}` : ""}). Check the client id and secret${oauthError === "invalid_scope" ? " and the scopes granted to the API client" : ""}.`,
-          { ...init, code: oauthError ?? errors[0]?.code ?? "UNAUTHORIZED" },
+          { ...init, code: oauthError ?? errors[0]?.code ?? "UNAUTHORIZED", details: oauthDescription ? { oauthDescription } : undefined },
         );
       }
       throw new CxoneRequestError(`CXone rejected ${where} (HTTP ${status})${detail ? `: ${detail}` : ""}`, {

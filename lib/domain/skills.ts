@@ -64,3 +64,23 @@ export class SkillCatalog {
     return !!g1 && g1 === g2;
   }
 }
+
+/**
+ * Named proficiencies, the one mapping for CSVs, our API, the simulator and the seed
+ * profile's payloads (the seed sends `"proficiencyLevel": "ADVANCED"`). Level 1 is a
+ * trainee and has no name: a name always means 2–5.
+ */
+export const PROFICIENCY_NAMES = { BEGINNER: 2, INTERMEDIATE: 3, ADVANCED: 4, EXPERT: 5 } as const;
+export type ProficiencyName = keyof typeof PROFICIENCY_NAMES;
+
+/** proficiencyFromName("advanced") → 4; an unknown name → null. */
+export function proficiencyFromName(name: string): number | null {
+  const key = name.trim().toUpperCase();
+  return Object.hasOwn(PROFICIENCY_NAMES, key) ? PROFICIENCY_NAMES[key as ProficiencyName] : null;
+}
+
+/** proficiencyName(4) → "ADVANCED"; level 1 (trainee) or anything outside 2–5 → null. */
+export function proficiencyName(level: number): ProficiencyName | null {
+  for (const [name, value] of Object.entries(PROFICIENCY_NAMES)) if (value === level) return name as ProficiencyName;
+  return null;
+}

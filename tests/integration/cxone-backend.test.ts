@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
+import { demoSimData } from "@/scripts/cxone-flow/demo";
 import type { OpenedDb } from "@/lib/db/client";
 import { cxoneConnections, imports } from "@/lib/db/schema";
 import { getCxoneConnectionView, saveCxoneConnection, testCxoneConnection } from "@/lib/services/settings/cxone-connection";
@@ -25,7 +26,7 @@ describe("the cxone backend", () => {
     // env() is parsed once and cached: switch the backend, then let it parse again.
     process.env.WFM_BACKEND = "cxone";
     resetEnvCache();
-    sim = await startSimulator({ demo: { weekStart: DEMO_WEEK, includeShifts: true } });
+    sim = await startSimulator({ data: demoSimData({ weekStart: DEMO_WEEK, includeShifts: true }) });
     o = (await openSeeded(TEST_DRIVERS[0].open)).opened;
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
+import { demoSimData } from "@/scripts/cxone-flow/demo";
 import type { OpenedDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { eq } from "drizzle-orm";
@@ -62,7 +63,7 @@ describe("optimization on the cxone backend", () => {
   beforeAll(async () => {
     process.env.WFM_BACKEND = "cxone";
     resetEnvCache();
-    sim = await startSimulator({ demo: { weekStart: DEMO_WEEK, includeShifts: true }, faults: { job: { neverCompletes: false, fails: false } } });
+    sim = await startSimulator({ data: demoSimData({ weekStart: DEMO_WEEK, includeShifts: true }), faults: { job: { neverCompletes: false, fails: false } } });
     o = (await openSeeded(TEST_DRIVERS[0].open)).opened;
     await saveCxoneConnection(o.db, { region: "CUSTOM", baseUrl: sim.url, clientId: "sim-client", clientSecret: "sim-secret" }, actor);
   });

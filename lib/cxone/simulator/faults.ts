@@ -8,11 +8,11 @@ import "server-only";
 import { z } from "zod";
 import { mulberry32 } from "../../domain/random";
 
-export const SIM_ENDPOINTS = ["token", "import", "coverage", "run", "job"] as const;
+export const SIM_ENDPOINTS = ["token", "import", "coverage", "run", "job", "discovery", "agents", "skills", "export", "contacts", "extraction"] as const;
 export type SimEndpoint = (typeof SIM_ENDPOINTS)[number];
 
 /** Faults hit the API by default, not the token endpoint (list "token" to include it). */
-const API_ENDPOINTS: SimEndpoint[] = ["import", "coverage", "run", "job"];
+const API_ENDPOINTS: SimEndpoint[] = ["import", "coverage", "run", "job", "agents", "skills", "export", "contacts", "extraction"];
 
 const endpointsSchema = z.array(z.enum(SIM_ENDPOINTS));
 

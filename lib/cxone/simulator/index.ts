@@ -6,3 +6,5 @@ export { defaultFaults, faultsFromEnv, mergeFaults, SIM_ENDPOINTS } from "./faul
 export type { SimEndpoint, SimFaults, SimFaultsPatch } from "./faults";
 export { SimStore } from "./store";
 export type { SimData } from "./store";
+export { DEFAULT_PLATFORM_APP, DEFAULT_PLATFORM_USER, DEFAULT_TENANT, simUserId } from "./platform";
+export type { SimPlatformOptions, SimPlatformUser } from "./platform";

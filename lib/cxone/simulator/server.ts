@@ -5,7 +5,7 @@ import "server-only";
  * platform does (401 for a missing, unknown or expired token; 403 when the token lacks
  * the endpoint's scope).
  *
- *   const sim = await startSimulator({ demo: { weekStart: "2026-03-02" } });
+ *   const sim = await startSimulator({ data: demoSimData({ weekStart: "2026-03-02" }) });  // scripts/cxone-flow/demo
  *   sim.control.setFaults({ rateLimit: { rate: 1, times: 2 } });
  *   … createCxoneClient({ baseUrl: sim.url, clientId: "sim-client", clientSecret: "sim-secret" })
  *   await sim.close();
@@ -17,11 +17,13 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { generateDemo } from "../../demo/generate";
 import { CXONE_SCOPES, ENDPOINT_SCOPES, type CxoneScope } from "../config";
 import { coverageGroupBySchema } from "../schemas";
 import { FaultDice, defaultFaults, mergeFaults, type SimEndpoint, type SimFaults, type SimFaultsPatch } from "./faults";
+import { createPlatformHandlers, platformRoute, type SimPlatformOptions } from "./platform";
 import { SimHttpError, SimStore, type SimData } from "./store";
+
+type SeedEndpoint = "token" | "import" | "coverage" | "run" | "job";
 
 export interface SimClient {
   clientId: string;
@@ -40,13 +42,15 @@ export interface SimulatorOptions {
   clients?: SimClient[];
   faults?: SimFaultsPatch;
   data?: SimData;
-  /** Loads the demo center (agents, skills, sites, demand; shifts only if includeShifts). */
-  demo?: { weekStart: string; seed?: number; includeShifts?: boolean };
   /** Zone of the daily coverage roll-up; default UTC (CXone's day records are UTC). */
   timeZone?: string;
   now?: () => number;
   /** Called after every answer. */
   onRequest?: (entry: SimRequestLog) => void;
+  /** Which CXone the simulator is: the seed's WFM API contract (default) or the NICE platform. */
+  profile?: "seed" | "platform";
+  /** Tenants, API users and their roles, registered apps, discovery faults (platform profile). */
+  platform?: SimPlatformOptions;
 }
 
 export interface SimRequestLog {
@@ -59,6 +63,8 @@ export interface SimRequestLog {
   fault?: "rateLimit" | "serverError" | "serverErrorAfterApply" | "malformedPage" | "truncatedPage" | "repeatPageToken";
   /** For imports: validateOnly flag of the body. */
   validateOnly?: boolean;
+  /** For imports: the proficiencyLevel values as sent (names or numbers), first 20. */
+  proficiencyLevels?: unknown[];
 }
 
 export interface SimStats {
@@ -108,8 +114,8 @@ interface Answer {
 
 const errorsBody = (code: string, message: string, field?: string) => ({ errors: [{ ...(field ? { field } : {}), code, message }] });
 
-function route(method: string, path: string): { endpoint: SimEndpoint; jobId?: string } | { wrongMethod: true } | null {
-  const table: [SimEndpoint, string, RegExp][] = [
+function route(method: string, path: string): { endpoint: SeedEndpoint; jobId?: string } | { wrongMethod: true } | null {
+  const table: [SeedEndpoint, string, RegExp][] = [
     ["token", "POST", /^\/oauth\/token$/],
     ["import", "POST", /^\/api\/v1\/wfm\/schedule\/shifts\/import$/],
     ["coverage", "GET", /^\/api\/v1\/wfm\/schedule\/coverage$/],
@@ -125,7 +131,7 @@ function route(method: string, path: string): { endpoint: SimEndpoint; jobId?: s
   return null;
 }
 
-const ENDPOINT_SCOPE: Record<Exclude<SimEndpoint, "token">, CxoneScope> = {
+const ENDPOINT_SCOPE: Record<Exclude<SeedEndpoint, "token">, CxoneScope> = {
   import: ENDPOINT_SCOPES.importShifts,
   coverage: ENDPOINT_SCOPES.coverage,
   run: ENDPOINT_SCOPES.runOptimization,
@@ -172,18 +178,17 @@ function decodePageToken(token: string, query: string): number {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const now = options.now ?? Date.now;
+  const profile = options.profile ?? "seed";
   const clients = options.clients ?? [DEFAULT_SIM_CLIENT];
   const initialFaults = mergeFaults(defaultFaults(), options.faults ?? {});
   const dice = new FaultDice(initialFaults);
   const store = new SimStore(now, options.timeZone ?? "UTC");
-  if (options.demo) {
-    const demo = generateDemo({ weekStart: options.demo.weekStart, seed: options.demo.seed });
-    store.load({ sites: demo.sites, skills: demo.skills, agents: demo.agents, demand: demo.demand, shifts: options.demo.includeShifts ? demo.shifts : undefined });
-  }
   if (options.data) store.load(options.data);
 
   const tokens = new Map<string, TokenRecord>();
-  const emptyCounts = () => ({ token: 0, import: 0, coverage: 0, run: 0, job: 0, control: 0, unknown: 0 });
+  const emptyCounts = (): Record<SimEndpoint | "control" | "unknown", number> => ({
+    token: 0, import: 0, coverage: 0, run: 0, job: 0, discovery: 0, agents: 0, skills: 0, export: 0, contacts: 0, extraction: 0, control: 0, unknown: 0,
+  });
   let stats = { requests: emptyCounts(), statuses: {} as Record<string, number>, tokensIssued: 0, jobsCreated: 0, appliedBase: 0, log: [] as SimRequestLog[] };
 
   const record = (entry: SimRequestLog) => {
@@ -317,8 +322,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const url = new URL(req.url ?? "/", "http://sim.local");
     const method = req.method ?? "GET";
     const entry: SimRequestLog = { at: now(), method, path: url.pathname, endpoint: "unknown", status: 0 };
-    const send = (a: Answer) => {
-      const text = a.body === undefined ? "" : JSON.stringify(a.body);
+    const send = (a: Answer & { text?: string }) => {
+      const text = a.text ?? (a.body === undefined ? "" : JSON.stringify(a.body));
       entry.status = a.status;
       record(entry);
       res.writeHead(a.status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...a.headers });
@@ -338,11 +343,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return send(handleControl(method, url.pathname, body));
     }
 
+    if (profile === "platform") return handlePlatform(req, url, method, body, entry, send);
+
     const r = route(method, url.pathname);
     if (!r) return send({ status: 404, body: errorsBody("NOT_FOUND", `No route ${method} ${url.pathname}`) });
     if ("wrongMethod" in r) return send({ status: 405, body: errorsBody("METHOD_NOT_ALLOWED", `${method} is not allowed on ${url.pathname}`) });
     entry.endpoint = r.endpoint;
-    if (r.endpoint === "import") entry.validateOnly = /"validateOnly"\s*:\s*true/.test(body);
+    if (r.endpoint === "import") {
+      entry.validateOnly = /"validateOnly"\s*:\s*true/.test(body);
+      entry.proficiencyLevels = [...body.matchAll(/"proficiencyLevel"\s*:\s*("[^"]*"|[\d.]+)/g)].slice(0, 20).map((m) => JSON.parse(m[1]) as unknown);
+    }
 
     const delay = dice.latency();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -417,6 +427,57 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     } catch (err) {
       if (err instanceof SimHttpError) return send({ status: err.status, body: { errors: err.errors } });
       return send({ status: 500, body: errorsBody("INTERNAL_ERROR", `Simulator error: ${err instanceof Error ? err.message : String(err)}`) });
+    }
+  };
+
+  // ---------------------------------------------------------------- platform profile
+
+  const platform = createPlatformHandlers({
+    store,
+    now,
+    tokens,
+    tokenLifetimeMs: () => dice.config.tokenLifetimeMs,
+    onTokenIssued: () => void stats.tokensIssued++,
+    options: options.platform ?? {},
+  });
+
+  const handlePlatform = async (req: IncomingMessage, url: URL, method: string, body: string, entry: SimRequestLog, send: (a: Answer & { text?: string }) => void): Promise<void> => {
+    const r = platformRoute(method, url.pathname);
+    if (!r) return send({ status: 404, body: errorsBody("NOT_FOUND", `No route ${method} ${url.pathname}`) });
+    entry.endpoint = r.endpoint;
+    const host = req.headers.host ?? "127.0.0.1";
+    const delay = dice.latency();
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (r.kind !== "download" && dice.roll("rateLimit", r.endpoint)) {
+      entry.fault = "rateLimit";
+      const ra = dice.config.rateLimit.retryAfter;
+      const headers: Record<string, string> = {};
+      if (ra) headers["retry-after"] = ra.format === "seconds" ? String(ra.seconds) : new Date(now() + ra.seconds * 1000).toUTCString();
+      return send({ status: 429, body: errorsBody("RATE_LIMITED", "Too many requests"), headers });
+    }
+    if (r.endpoint === "discovery") return send(platform.discovery(r.kind, url, host));
+    if (r.endpoint === "token") return send(platform.token(r.kind, body, req.headers.authorization));
+    if (r.kind === "download") return send(platform.download(r.jobId ?? "", url));
+    const denied = platform.checkAuth(req.headers.authorization, platform.permissionFor(r.kind) ?? "");
+    if (denied) return send(denied);
+    if (dice.roll("serverError", r.endpoint)) {
+      entry.fault = "serverError";
+      return send({ status: dice.config.serverError.status, body: errorsBody("SERVICE_UNAVAILABLE", "The service is temporarily unavailable (simulated)") });
+    }
+    const prefix = /^\/api-[a-z0-9]+/.exec(url.pathname)?.[0] ?? "";
+    switch (r.kind) {
+      case "agents":
+      case "skills":
+      case "agentSkills":
+        return send(platform.admin(r.kind, url));
+      case "export":
+        return send(platform.exportSchedule(body));
+      case "contacts":
+        return send(platform.contacts(url, prefix));
+      case "extractionSubmit":
+        return send(platform.submitExtraction(body));
+      default:
+        return send(platform.extractionJob(r.jobId ?? "", host));
     }
   };
 

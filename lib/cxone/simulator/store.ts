@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { computeCoverage, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
 import { dailyRollup } from "../../domain/gaps";
 import { greedyFill, type GapResolutionRule } from "../../domain/optimize/greedy";
-import { SkillCatalog } from "../../domain/skills";
+import { SkillCatalog, proficiencyFromName } from "../../domain/skills";
 import { ceilToInterval, floorToInterval } from "../../domain/time";
 import { INTERVAL_MS, type Agent, type DemandPoint, type Shift, type ShiftBreak, type Site, type Skill, type SkillProficiency } from "../../domain/types";
 import type { CxoneFieldError } from "../errors";
@@ -40,14 +40,13 @@ const DAY_MS = 86_400_000;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const PROFICIENCY_WORDS: Record<string, number> = { NOVICE: 1, BEGINNER: 1, BASIC: 2, INTERMEDIATE: 3, ADVANCED: 4, EXPERT: 5 };
-
+/** A level 1–5, or a name of domain/skills PROFICIENCY_NAMES in any case; absent → 3. */
 function proficiencyOf(level: unknown): number | null {
-  if (typeof level === "number" && Number.isFinite(level)) return Math.min(5, Math.max(1, Math.round(level)));
+  const whole = (n: number) => (Number.isInteger(n) && n >= 1 && n <= 5 ? n : null);
+  if (typeof level === "number") return whole(level);
   if (typeof level === "string") {
-    const n = Number(level);
-    if (level.trim() !== "" && Number.isFinite(n)) return Math.min(5, Math.max(1, Math.round(n)));
-    return PROFICIENCY_WORDS[level.trim().toUpperCase()] ?? null;
+    if (/^\s*\d+\s*$/.test(level)) return whole(Number(level));
+    return proficiencyFromName(level);
   }
   if (level === undefined || level === null) return 3;
   return null;
@@ -281,7 +280,7 @@ export class SimStore {
           continue;
         }
         const p = proficiencyOf(sk!.proficiencyLevel);
-        if (p === null) errors.push({ field: f(`skills[${j}].proficiencyLevel`), code: "INVALID_VALUE", message: "proficiencyLevel must be 1–5 or NOVICE…EXPERT" });
+        if (p === null) errors.push({ field: f(`skills[${j}].proficiencyLevel`), code: "INVALID_VALUE", message: `proficiencyLevel must be 1–5 or BEGINNER, INTERMEDIATE, ADVANCED, EXPERT (got ${JSON.stringify(sk!.proficiencyLevel)})` });
         else skills.push({ skillId: id, proficiency: p });
       }
     }

@@ -13,7 +13,8 @@
  * BENCH_LOG=info shows the flow's own logs (timestamps per step) on stderr.
  */
 import { createCxoneClient, type CxoneClient, type CxoneShift } from "../../../lib/cxone";
-import { runFlow, shiftsToCsv } from "../../../lib/cxone/flow";
+import { shiftsToCsv, demoSimData } from "../../../scripts/cxone-flow/demo";
+import { runFlow } from "../../../scripts/cxone-flow/run";
 import { startSimulator, type RunningSimulator } from "../../../lib/cxone/simulator";
 import { generateDemo } from "../../../lib/demo/generate";
 import { addDays } from "../../../lib/domain/time";
@@ -47,7 +48,7 @@ const throughput: BenchCase = {
   baselineName: "raw fetch, same URL and token, JSON.parse",
   iterations: 5,
   async setup() {
-    sim1 = await startSimulator({ demo: { weekStart: WEEK } });
+    sim1 = await startSimulator({ data: demoSimData({ weekStart: WEEK }) });
     client1 = createCxoneClient({ baseUrl: sim1.url, ...CREDS });
     rawToken = await client1.tokens.getToken();
     rawUrl = client1.transport.url("/api/v1/wfm/schedule/coverage", { dateFrom: "2026-03-02T00:00:00Z", dateTo: "2026-03-08T23:59:59Z", groupBy: "skill", pageSize: 1 });

@@ -19,6 +19,7 @@ import {
   type CxoneShift,
 } from "@/lib/cxone";
 import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
+import { demoSimData } from "@/scripts/cxone-flow/demo";
 
 const WEEK = { dateFrom: "2026-03-02T00:00:00Z", dateTo: "2026-03-08T23:59:59Z" };
 const READ_ONLY = { clientId: "reader", clientSecret: "reader-secret", scopes: ["wfm:schedule:read"] as const };
@@ -57,7 +58,7 @@ const shift = (agentId: string, start: string, end: string, o: Partial<CxoneShif
 
 beforeAll(async () => {
   sim = await startSimulator({
-    demo: { weekStart: "2026-03-02" },
+    data: demoSimData({ weekStart: "2026-03-02" }),
     clients: [{ clientId: "sim-client", clientSecret: "sim-secret", scopes: ["wfm:schedule:read", "wfm:schedule:write", "wfm:optimization:read", "wfm:optimization:write"] }, READ_ONLY],
   });
 });

@@ -3,7 +3,8 @@
  * the demo center, clean and with faults on, and the one-line failures.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EXIT, runFlow, type FlowIO } from "@/lib/cxone/flow";
+import { demoSimData } from "@/scripts/cxone-flow/demo";
+import { EXIT, runFlow, type FlowIO } from "@/scripts/cxone-flow/run";
 import { startSimulator, type RunningSimulator } from "@/lib/cxone/simulator";
 import { generateDemo } from "@/lib/demo/generate";
 
@@ -38,7 +39,7 @@ let sim: RunningSimulator;
 
 beforeAll(async () => {
   sim = await startSimulator({
-    demo: { weekStart: WEEK },
+    data: demoSimData({ weekStart: WEEK }),
     clients: [
       { clientId: "sim-client", clientSecret: "sim-secret", scopes: ["wfm:schedule:read", "wfm:schedule:write", "wfm:optimization:read", "wfm:optimization:write"] },
       { clientId: "no-optimize", clientSecret: "s", scopes: ["wfm:schedule:read", "wfm:schedule:write", "wfm:optimization:read"] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapsFromCoverage, rulesFromGaps } from "@/lib/cxone/flow";
+import { gapsFromCoverage, rulesFromGaps } from "@/scripts/cxone-flow/gaps";
 
 const item = (skillId: string, date: string, requiredHours: number, availableHours: number, coveredHours?: number) => ({
   skillId,

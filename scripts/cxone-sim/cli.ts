@@ -1,18 +1,19 @@
-import "server-only";
 /**
  * `npm run cxone:sim`: the simulator as a process. Knobs come from CXONE_SIM_* (see
  * faultsFromEnv) and flags; a flag wins over the environment.
  */
 import { parseArgs } from "node:util";
-import { addDays, isoWeekday, parseDateKey } from "../../domain/time";
-import { CXONE_SCOPES, type CxoneScope } from "../config";
-import { faultsFromEnv, mergeFaults, defaultFaults, type SimFaultsPatch } from "./faults";
-import { startSimulator, type RunningSimulator, type SimClient } from "./server";
+import { CXONE_SCOPES, type CxoneScope } from "../../lib/cxone/config";
+import { DEFAULT_PLATFORM_APP, DEFAULT_PLATFORM_USER, DEFAULT_TENANT, defaultFaults, faultsFromEnv, mergeFaults, startSimulator, type RunningSimulator, type SimClient, type SimFaultsPatch } from "../../lib/cxone/simulator";
+import { addDays, isoWeekday, parseDateKey } from "../../lib/domain/time";
+import { demoSimData } from "../cxone-flow/demo";
 
 export const SIM_USAGE = `Usage: npm run cxone:sim -- [options]
 
   --port N                  listen port (8787; 0 = any free port)   env CXONE_SIM_PORT
   --host H                  listen address (127.0.0.1)
+  --profile seed|platform   the seed's WFM API contract (default) or the NICE platform:
+                            discovery, access-key sign-in, documented reads  env CXONE_SIM_PROFILE
   --demo                    load the demo center (agents, skills, sites, 4 weeks of demand)
   --demo-week YYYY-MM-DD    its first Monday (default: this week)
   --demo-shifts             also load the demo week's shifts (the flow imports them itself)
@@ -47,6 +48,7 @@ export async function runSimulatorCli(argv: readonly string[], io: SimCliIO): Pr
     options: {
       port: { type: "string" },
       host: { type: "string" },
+      profile: { type: "string" },
       demo: { type: "boolean" },
       "demo-week": { type: "string" },
       "demo-shifts": { type: "boolean" },
@@ -118,12 +120,19 @@ export async function runSimulatorCli(argv: readonly string[], io: SimCliIO): Pr
 
   const port = Number(values.port ?? env.CXONE_SIM_PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`--port must be 0–65535`);
-  const sim = await startSimulator({ port, host: values.host ?? "127.0.0.1", clients: [client], faults, demo });
-  io.out(`CXone simulator listening on ${sim.url}`);
+  const data = demo ? demoSimData({ weekStart: demo.weekStart, includeShifts: demo.includeShifts }) : undefined;
+  const profile = values.profile ?? env.CXONE_SIM_PROFILE ?? "seed";
+  if (profile !== "seed" && profile !== "platform") throw new RangeError(`--profile must be seed or platform, got ${profile}`);
+  const sim = await startSimulator({ port, host: values.host ?? "127.0.0.1", clients: [client], faults, data, profile });
+  io.out(`CXone simulator (${profile} profile) listening on ${sim.url}`);
+  if (profile === "platform") {
+    io.out(`  issuer ${sim.url}, tenant id ${DEFAULT_TENANT.tenantId} (area ${DEFAULT_TENANT.area}); API host template http://{domain}/api-{area}`);
+    io.out(`  access key ${DEFAULT_PLATFORM_USER.accessKeyId} / ${DEFAULT_PLATFORM_USER.accessKeySecret} (role ${DEFAULT_PLATFORM_USER.role}), app ${DEFAULT_PLATFORM_APP.clientId} / ${DEFAULT_PLATFORM_APP.clientSecret}`);
+  }
   if (!["127.0.0.1", "localhost", "::1"].includes(values.host ?? "127.0.0.1")) {
     io.out("  WARNING: not bound to loopback; the /__sim control endpoints have no authentication.");
   }
-  io.out(`  client id ${client.clientId}, scopes ${client.scopes.join(" ")}`);
+  if (profile === "seed") io.out(`  client id ${client.clientId}, scopes ${client.scopes.join(" ")}`);
   if (demo) io.out(`  demo center loaded for the week of ${demo.weekStart}${demo.includeShifts ? " (with its shifts)" : ""}`);
   const active = Object.keys(faults);
   if (active.length) io.out(`  faults: ${JSON.stringify(faults)}`);

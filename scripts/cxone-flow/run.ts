@@ -1,4 +1,3 @@
-import "server-only";
 /**
  * `npm run cxone:flow`: the seed's complete working example against CXone (or the
  * simulator). Parse the shift CSV → validate-only import (stop with row-mapped errors)
@@ -11,13 +10,13 @@ import "server-only";
  */
 import { parseArgs } from "node:util";
 import pino, { type Logger } from "pino";
-import { parseShiftCsv, safeCsv, structuralImportContext, toCxoneShift } from "../csv";
-import { generateDemo } from "../demo/generate";
-import { DEFAULT_GAP_THRESHOLDS } from "../domain/gaps";
-import { addDays, isoWeekday, parseDateKey } from "../domain/time";
-import type { Shift } from "../domain/types";
-import { createCxoneClient, type CxoneClientDeps, type ImportResult, type ImportRowError } from "./client";
-import type { CxoneRegion } from "./config";
+import { parseShiftCsv, structuralImportContext, toCxoneShift } from "../../lib/csv";
+import { createCxoneClient, type CxoneClientDeps, type ImportResult, type ImportRowError } from "../../lib/cxone/client";
+import type { CxoneRegion } from "../../lib/cxone/config";
+import { DEFAULT_GAP_THRESHOLDS } from "../../lib/domain/gaps";
+import { addDays, isoWeekday, parseDateKey } from "../../lib/domain/time";
+import { demoShiftsCsv } from "./demo";
+import { gapsFromCoverage, rulesFromGaps, type FlowGap } from "./gaps";
 import {
   CxoneAmbiguousWriteError,
   CxoneAuthError,
@@ -29,8 +28,8 @@ import {
   CxoneRateLimitError,
   CxoneResponseError,
   CxoneTimeoutError,
-} from "./errors";
-import type { CoverageItem, GapResolutionRuleWire, OptimizationResult } from "./schemas";
+} from "../../lib/cxone/errors";
+import type { OptimizationResult } from "../../lib/cxone/schemas";
 
 export const EXIT = {
   OK: 0,
@@ -56,17 +55,6 @@ export interface FlowIO {
   writeFile: (path: string, text: string) => Promise<void>;
   /** Injected into the client (tests: sleep, random). */
   clientDeps?: CxoneClientDeps;
-}
-
-export interface FlowGap {
-  skillId: string;
-  date: string;
-  requiredHours: number;
-  availableHours: number;
-  coveredHours: number;
-  coverageRatio: number;
-  deficitHours: number;
-  priority: "HIGH" | "MEDIUM";
 }
 
 const USAGE = `Usage: npm run cxone:flow -- --shifts FILE.csv [--from YYYY-MM-DD --to YYYY-MM-DD] [options]
@@ -104,10 +92,6 @@ class DataError extends Error {}
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-function isoNoMillis(t: number): string {
-  return new Date(t).toISOString().replace(".000Z", "Z");
-}
-
 function num(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
   const n = Number(v);
@@ -124,52 +108,6 @@ function windowBound(v: string, end: boolean, name: string): string {
     throw new UsageError(`--${name} must be YYYY-MM-DD or ISO 8601 with an offset, got "${v}"`);
   }
   return v;
-}
-
-/** Gaps from CXone coverage records: covered/required below the threshold (DOMAIN "Gaps"). */
-export function gapsFromCoverage(items: readonly CoverageItem[], thresholds: { gapBelow: number; highBelow: number }): FlowGap[] {
-  const gaps: FlowGap[] = [];
-  for (const item of items) {
-    const required = item.requiredHours;
-    if (!(required > 0)) continue;
-    // CXone sends required and available only; the simulator adds Σ min(required, scheduled).
-    const covered = item.coveredHours ?? Math.min(item.availableHours, required);
-    const ratio = covered / required;
-    if (ratio >= thresholds.gapBelow) continue;
-    gaps.push({
-      skillId: item.skillId,
-      date: item.dateRange.start.slice(0, 10),
-      requiredHours: required,
-      availableHours: item.availableHours,
-      coveredHours: covered,
-      coverageRatio: Math.round(ratio * 1000) / 1000,
-      deficitHours: Math.round((item.deficitHours ?? required - covered) * 100) / 100,
-      priority: ratio < thresholds.highBelow ? "HIGH" : "MEDIUM",
-    });
-  }
-  return gaps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.skillId < b.skillId ? -1 : 1));
-}
-
-/** One rule per skill: deficits summed, the highest priority, overtime allowed within the cap. */
-export function rulesFromGaps(gaps: readonly FlowGap[], maxOvertimeHoursPerAgent: number): GapResolutionRuleWire[] {
-  const bySkill = new Map<string, GapResolutionRuleWire>();
-  for (const g of gaps) {
-    const r = bySkill.get(g.skillId);
-    if (!r) {
-      bySkill.set(g.skillId, {
-        targetSkillId: g.skillId,
-        deficitHours: g.deficitHours,
-        priority: g.priority,
-        allowOvertime: maxOvertimeHoursPerAgent > 0,
-        maxOvertimeHoursPerAgent,
-        preferredAgentPool: "AVAILABLE",
-      });
-    } else {
-      r.deficitHours = Math.round((r.deficitHours + g.deficitHours) * 100) / 100;
-      if (g.priority === "HIGH") r.priority = "HIGH";
-    }
-  }
-  return [...bySkill.values()];
 }
 
 function pad(s: string, n: number): string {
@@ -193,29 +131,6 @@ function printRowErrors(out: (l: string) => void, errors: readonly ImportRowErro
 function thisMonday(now: number): string {
   const today = new Date(now).toISOString().slice(0, 10);
   return addDays(today, 1 - isoWeekday(today));
-}
-
-/** Shifts as our canonical CSV: UTC instants, skills as ID:level, breaks as offset/duration minutes. */
-export function shiftsToCsv(shifts: readonly Shift[]): string {
-  const rows = shifts.map((s) => ({
-    agentId: s.agentId,
-    start: isoNoMillis(s.start),
-    end: isoNoMillis(s.end),
-    timeZone: "",
-    skills: s.skills.map((k) => `${k.skillId}:${k.proficiency}`).join(";"),
-    status: s.status,
-    // No leading "+": safeCsv would guard it as a formula.
-    breaks: s.breaks.map((b) => `${b.startOffsetMinutes}/${b.durationMinutes}`).join(";"),
-    siteId: s.siteId,
-    notes: "",
-  }));
-  return `${safeCsv(rows, ["agentId", "start", "end", "timeZone", "skills", "status", "breaks", "siteId", "notes"])}\r\n`;
-}
-
-/** The demo center's published week as our canonical CSV. */
-export function demoShiftsCsv(weekStart: string, seed?: number): { csv: string; count: number } {
-  const demo = generateDemo({ weekStart, seed });
-  return { csv: shiftsToCsv(demo.shifts), count: demo.shifts.length };
 }
 
 function exitCodeFor(err: unknown): number {

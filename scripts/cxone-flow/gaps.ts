@@ -1,0 +1,60 @@
+/** Gaps and gap-resolution rules from CXone coverage records (DOMAIN "Gaps"). */
+import type { CoverageItem, GapResolutionRuleWire } from "../../lib/cxone/schemas";
+
+export interface FlowGap {
+  skillId: string;
+  date: string;
+  requiredHours: number;
+  availableHours: number;
+  coveredHours: number;
+  coverageRatio: number;
+  deficitHours: number;
+  priority: "HIGH" | "MEDIUM";
+}
+
+/** Gaps from CXone coverage records: covered/required below the threshold (DOMAIN "Gaps"). */
+export function gapsFromCoverage(items: readonly CoverageItem[], thresholds: { gapBelow: number; highBelow: number }): FlowGap[] {
+  const gaps: FlowGap[] = [];
+  for (const item of items) {
+    const required = item.requiredHours;
+    if (!(required > 0)) continue;
+    // CXone sends required and available only; the simulator adds Σ min(required, scheduled).
+    const covered = item.coveredHours ?? Math.min(item.availableHours, required);
+    const ratio = covered / required;
+    if (ratio >= thresholds.gapBelow) continue;
+    gaps.push({
+      skillId: item.skillId,
+      date: item.dateRange.start.slice(0, 10),
+      requiredHours: required,
+      availableHours: item.availableHours,
+      coveredHours: covered,
+      coverageRatio: Math.round(ratio * 1000) / 1000,
+      deficitHours: Math.round((item.deficitHours ?? required - covered) * 100) / 100,
+      priority: ratio < thresholds.highBelow ? "HIGH" : "MEDIUM",
+    });
+  }
+  return gaps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.skillId < b.skillId ? -1 : 1));
+}
+
+/** One rule per skill: deficits summed, the highest priority, overtime allowed within the cap. */
+export function rulesFromGaps(gaps: readonly FlowGap[], maxOvertimeHoursPerAgent: number): GapResolutionRuleWire[] {
+  const bySkill = new Map<string, GapResolutionRuleWire>();
+  for (const g of gaps) {
+    const r = bySkill.get(g.skillId);
+    if (!r) {
+      bySkill.set(g.skillId, {
+        targetSkillId: g.skillId,
+        deficitHours: g.deficitHours,
+        priority: g.priority,
+        allowOvertime: maxOvertimeHoursPerAgent > 0,
+        maxOvertimeHoursPerAgent,
+        preferredAgentPool: "AVAILABLE",
+      });
+    } else {
+      r.deficitHours = Math.round((r.deficitHours + g.deficitHours) * 100) / 100;
+      if (g.priority === "HIGH") r.priority = "HIGH";
+    }
+  }
+  return [...bySkill.values()];
+}
+
