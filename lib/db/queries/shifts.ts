@@ -146,32 +146,22 @@ export async function insertImportedShifts(db: Db, rows: readonly ValidShiftRow[
   );
 }
 
-/** Shifts with known ids (the demo seed), in one statement per call. */
-export async function insertShifts(db: Db, rows: readonly Shift[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(shifts).values(
-    rows.map((s) => ({
-      id: s.id,
-      agentId: s.agentId,
-      siteId: s.siteId,
-      startsAt: new Date(s.start),
-      endsAt: new Date(s.end),
-      status: s.status,
-      skills: s.skills,
-      breaks: s.breaks,
-      version: s.version,
-    })),
-  );
-}
+export type NewShift = Omit<Shift, "id" | "version"> & { id?: string; version?: number; notes?: string | null };
 
-/** Inserts shifts as given (status included); the caller has validated them. Returns the stored ids. */
-export async function insertNewShifts(db: Db, rows: readonly (Omit<Shift, "id" | "version"> & { notes?: string | null })[]): Promise<string[]> {
+/**
+ * Inserts shifts as given (status included), 1,000 a statement; the caller has validated
+ * them. An id is kept when given (the demo seed), else the database makes one. Returns
+ * the stored ids in order.
+ */
+export async function insertShifts(db: Db, rows: readonly NewShift[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const out = await db
       .insert(shifts)
       .values(
         rows.slice(i, i + 1000).map((s) => ({
+          ...(s.id ? { id: s.id } : {}),
+          ...(s.version ? { version: s.version } : {}),
           agentId: s.agentId,
           siteId: s.siteId,
           startsAt: new Date(s.start),

@@ -4,6 +4,9 @@
  *
  * A batch evaluator builds the gross coverage of the schedule plus the approved and
  * pending trades once; each trade then probes only its own skills and intervals.
+ *
+ * Just over 400 lines: the single-trade and batch evaluators share the per-move loop
+ * and its outcome rules, and splitting them would put one decision in two files.
  */
 import type { Shift } from "../types";
 import { INTERVAL_MS } from "../types";

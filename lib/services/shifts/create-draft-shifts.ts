@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getShiftsOverlapping } from "../../db/queries/shifts";
-import { insertNewShifts } from "../../db/queries/shifts";
+import { insertShifts } from "../../db/queries/shifts";
 import type { Shift } from "../../domain/types";
 import { AppError } from "../../errors";
 
@@ -25,5 +25,5 @@ export async function createDraftShifts(db: Db, shifts: readonly Omit<Shift, "id
     list.push({ start: s.start, end: s.end, what: `the new shift ${new Date(s.start).toISOString()}` });
   }
   if (clashes.length) throw new AppError("CONFLICT", `No shift was created: ${clashes.length} overlap${clashes.length > 1 ? "" : "s"} an agent's other shift. ${clashes.slice(0, 10).join("; ")}${clashes.length > 10 ? "; …" : ""}`, { clashes });
-  return insertNewShifts(db, shifts.map((s) => ({ ...s, status: "DRAFT" as const })));
+  return insertShifts(db, shifts.map((s) => ({ ...s, status: "DRAFT" as const })));
 }
