@@ -111,7 +111,11 @@ describe("route handlers", () => {
         expect(allowed, `${method} ${routePath} has no entry in lib/api/access.ts`).toBeDefined();
         const handler = mod[method] as (req: Request, ctx: unknown) => Promise<Response>;
         const request = () =>
-          new Request(`http://localhost${routePath}`, { method, ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }) });
+          new Request(`http://localhost${routePath}`, {
+            method,
+            // From our own origin: the cross-site refusal has its own test (route-hardening).
+            ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json", origin: "http://localhost" } }),
+          });
         const ctx = { params: Promise.resolve({}) };
         session.user = null;
         expect((await handler(request(), ctx)).status, `${method} ${routePath} anonymous`).toBe(401);

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { safeText } from "@/lib/schemas/text";
 import { roleAction } from "../safe-action";
 import { ACTION_ROLES } from "../access";
 import { AppError } from "../../errors";
@@ -9,7 +10,7 @@ import { saveTradingSettings } from "../../services/trades";
 
 const inputSchema = z.object({
   /** "org" for the default, or a site id for its override. */
-  scope: z.string().trim().min(1).max(64),
+  scope: safeText().trim().min(1).max(64),
   settings: z.record(z.string(), z.unknown()),
 });
 
