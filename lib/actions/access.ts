@@ -15,6 +15,7 @@ export const ACTION_ROLES = {
   saveCxoneConnectionAction: ["admin"],
   testCxoneConnectionAction: ["admin"],
   launchOptimizationAction: ["planner", "admin"],
+  unlockUserAction: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ActionName = keyof typeof ACTION_ROLES;

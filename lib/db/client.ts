@@ -24,6 +24,8 @@ export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd
 export interface OpenedDb {
   db: Db;
   driver: "pglite" | "postgres";
+  /** The node-postgres pool behind a Postgres database (for libraries that take one). */
+  pool?: Pool;
   close: () => Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   pool.on("error", (err) => logger.warn({ err }, "an idle Postgres connection failed; the pool will reconnect"));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, driver: "postgres", close: () => pool.end() };
+  return { db, driver: "postgres", pool, close: () => pool.end() };
 }
 
 /**

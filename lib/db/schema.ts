@@ -114,6 +114,11 @@ export const users = pgTable(
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: instant("locked_until"),
     lastLoginAt: instant("last_login_at"),
+    /**
+     * Sessions carry the version they were issued at; bumping it (sign-out, lockout, and
+     * by trigger on a role or site-scope change) ends every session issued before.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

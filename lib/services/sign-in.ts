@@ -1,7 +1,6 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { users, userSiteScopes } from "../db/schema";
+import { getUserSiteIds, recordSuccessfulSignIn, reserveSignInAttempt } from "../db/queries/users";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Role } from "../auth/roles";
 import { recordAudit } from "./audit";
@@ -15,6 +14,8 @@ export interface SignedInUser {
   name: string;
   role: Role;
   siteIds: string[];
+  /** The session version the new session carries (see users.session_version). */
+  sessionVersion: number;
 }
 
 export type SignInResult =
@@ -27,49 +28,46 @@ export type SignInResult =
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a password and keeps the lockout in the database (not process memory), so
- * it holds across dashboard instances: 10 failures lock the account for 15 minutes.
+ * Checks a password and keeps the lockout in the database (not process memory), so it
+ * holds across dashboard instances: 10 failures lock the account for 15 minutes.
+ *
+ * The attempt is counted before the slow hash, atomically (see reserveSignInAttempt):
+ * 40 parallel guesses check at most 10 passwords. A locked account and an unknown email
+ * both answer without checking anything; the caller words them alike.
  */
 export async function signInWithPassword(db: Db, email: string, password: string, now: Date): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
-  if (!user) {
+  const attempt = await reserveSignInAttempt(db, normalized, now, { maxAttempts: MAX_FAILED_LOGINS, lockMinutes: LOCKOUT_MINUTES });
+  if (!attempt) {
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(await dummyHash, password);
     return { ok: false, reason: "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
 
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    // An expired lock starts a fresh count.
-    const expiredLock = user.lockedUntil !== null && user.lockedUntil <= now;
-    const [updated] = await db
-      .update(users)
-      .set({
-        failedLogins: expiredLock ? 1 : sql`${users.failedLogins} + 1`,
-        lockedUntil: expiredLock ? null : users.lockedUntil,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins });
-    if (updated.failedLogins >= MAX_FAILED_LOGINS) {
-      const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-      await db.update(users).set({ lockedUntil, failedLogins: 0 }).where(eq(users.id, user.id));
+  if (!(await verifyPassword(attempt.passwordHash, password))) {
+    if (attempt.lockedUntil) {
       await recordAudit(db, {
         actor: { id: null, label: "System" },
         action: "user.locked",
         entityType: "user",
-        entityId: user.id,
-        details: { email: user.email, lockedUntil: lockedUntil.toISOString() },
+        entityId: attempt.id,
+        details: { email: attempt.email, lockedUntil: attempt.lockedUntil.toISOString() },
       });
-      return { ok: false, reason: "locked", lockedUntil };
+      return { ok: false, reason: "locked", lockedUntil: attempt.lockedUntil };
     }
     return { ok: false, reason: "invalid" };
   }
 
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-  const scopes = await db.select({ siteId: userSiteScopes.siteId }).from(userSiteScopes).where(eq(userSiteScopes.userId, user.id));
+  await recordSuccessfulSignIn(db, attempt.id, now);
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, siteIds: scopes.map((s) => s.siteId).sort() },
+    user: {
+      id: attempt.id,
+      email: attempt.email,
+      name: attempt.name,
+      role: attempt.role,
+      siteIds: await getUserSiteIds(db, attempt.id),
+      sessionVersion: attempt.sessionVersion,
+    },
   };
 }
