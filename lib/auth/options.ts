@@ -32,9 +32,34 @@ export function signInThrottle(): Promise<SignInThrottle> {
 }
 
 /** Thrown to next-auth, which hands the message to the sign-in page as a code (see sign-in-messages). */
+class SignInRefused extends Error {}
+
 async function refuse(code: keyof typeof SIGN_IN_CODES): Promise<never> {
   await new Promise((r) => setTimeout(r, FAILED_SIGN_IN_DELAY_MS));
-  throw new Error(SIGN_IN_CODES[code]);
+  throw new SignInRefused(SIGN_IN_CODES[code]);
+}
+
+type RawCredentials = Record<string, string> | undefined;
+type SignInRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+async function authorizeCredentials(raw: RawCredentials, req: SignInRequest) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return refuse("input");
+  const { email, password } = parsed.data;
+  const address = clientAddress(req?.headers);
+  const throttle = await signInThrottle();
+  if (!(await throttle.reserve(email, address))) {
+    logger.warn({ address }, "sign-in throttled");
+    return refuse("throttled");
+  }
+  const result = await signInWithPassword(await getDb(), email, password, new Date());
+  if (result.ok) {
+    await throttle.succeeded(email, address);
+    logger.info({ userId: result.user.id, role: result.user.role }, "signed in");
+    return result.user;
+  }
+  // A locked account reads like a throttled name: "locked" must not reveal that it exists.
+  return refuse(result.reason === "locked" ? "throttled" : "invalid");
 }
 
 export const authOptions: NextAuthOptions = {
@@ -47,23 +72,14 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(raw, req) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return refuse("input");
-        const { email, password } = parsed.data;
-        const address = clientAddress(req?.headers);
-        const throttle = await signInThrottle();
-        if (!(await throttle.reserve(email, address))) {
-          logger.warn({ address }, "sign-in throttled");
-          return refuse("throttled");
+        try {
+          return await authorizeCredentials(raw, req);
+        } catch (e) {
+          if (e instanceof SignInRefused) throw e;
+          // next-auth would pass the message to the browser; it may name a file or a host.
+          logger.error({ err: e }, "sign-in failed");
+          throw new SignInRefused("Default");
         }
-        const result = await signInWithPassword(await getDb(), email, password, new Date());
-        if (result.ok) {
-          await throttle.succeeded(email, address);
-          logger.info({ userId: result.user.id, role: result.user.role }, "signed in");
-          return result.user;
-        }
-        // A locked account reads like a throttled name: "locked" must not reveal that it exists.
-        return refuse(result.reason === "locked" ? "throttled" : "invalid");
       },
     }),
   ],
