@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, HSTS, STATIC_SECURITY_HEADERS } from "./lib/api/security-headers";
+
+const staticHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const config: NextConfig = {
   // Native and WASM packages are loaded from node_modules at run time, not bundled:
@@ -9,6 +12,15 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Pages get these and their nonce-based CSP from proxy.ts; the rest (route handlers,
+  // static files, prefetches the proxy skips) from here.
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
   },

@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+// A random high port unless E2E_PORT is given: several checkouts may test on one machine,
+// and the suite proves nothing depends on port 3000. Set in the environment so the
+// worker processes, which load this file again, agree on it.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+const PORT = Number(process.env.E2E_PORT);
 
 /**
  * Browser tests against a production build on a fresh embedded database with the demo

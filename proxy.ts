@@ -1,21 +1,51 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps, STATIC_SECURITY_HEADERS } from "@/lib/api/security-headers";
 import { env } from "@/lib/env";
 
+// Pages anyone may open; the rest send a browser without a session to sign-in.
+const PUBLIC_PAGES = ["/login", "/not-allowed"];
+
 /**
- * Convenience only: sends a browser without a session to sign-in before it renders
- * anything. Every page, action and route handler still checks the session itself.
+ * Every page: a Content-Security-Policy with a per-request nonce (Next applies it to its
+ * own scripts) and the other security headers. Then, for convenience only, a browser
+ * without a session is sent to sign-in before anything renders; every page, action and
+ * route handler still checks the session itself.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/login";
-  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  const nonce = newNonce();
+  const https = servedOverHttps(request.nextUrl, request.headers);
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+
+  const path = request.nextUrl.pathname;
+  const isPublic = PUBLIC_PAGES.some((p) => path === p || path.startsWith(`${p}/`));
+  let response: NextResponse;
+  if (isPublic || (await getToken({ req: request, secret: env().NEXTAUTH_SECRET }))) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+    response = NextResponse.redirect(url);
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves; static files and sign-in pass.
-  matcher: ["/((?!api/|_next/|login|not-allowed|favicon.ico|.*\\.(?:svg|png|ico|css|js|map)$).*)"],
+  // Pages only: route handlers and static files get their headers from next.config.ts.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|css|js|map|txt|woff2?)$).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { hkdfSync } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -7,6 +8,8 @@ import { z } from "zod";
  * production fails at start-up with one clear message instead of at first use.
  */
 const DEV_SECRET = "shiftboard-dev-secret-not-for-production-0123456789";
+/** Published in this repository too: development and test data only. */
+const DEV_CXONE_KEY = Buffer.alloc(32, 7).toString("base64");
 
 const schema = z
   .object({
@@ -30,17 +33,22 @@ const schema = z
     CXONE_CLIENT_ID: z.string().min(1).optional(),
     CXONE_CLIENT_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-    /** Allows the demo secrets on a production build started by `npm run demo` or the tests. */
+    /** Kept for old scripts; grants nothing: `npm run demo` generates its own secrets. */
     SHIFTBOARD_DEMO: z.enum(["0", "1"]).default("0"),
     /** Set by Next while building: secrets are a run-time requirement, not a build-time one. */
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && env.SHIFTBOARD_DEMO !== "1" && env.NEXT_PHASE !== "phase-production-build") {
-      if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production" });
-      if (env.WFM_BACKEND === "cxone" && !env.CXONE_SECRET_KEY)
-        ctx.addIssue({ code: "custom", path: ["CXONE_SECRET_KEY"], message: "CXONE_SECRET_KEY is required when WFM_BACKEND=cxone" });
-    }
+    // Secrets published in this repository are never accepted by a production server,
+    // demo or not: a session signed with them would be anyone's to forge.
+    if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
+    if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is required in production (npm run demo generates one)" });
+    if (env.NEXTAUTH_SECRET === DEV_SECRET)
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "NEXTAUTH_SECRET is the published development secret; generate your own (openssl rand -hex 32)" });
+    if (env.CXONE_SECRET_KEY === DEV_CXONE_KEY)
+      ctx.addIssue({ code: "custom", path: ["CXONE_SECRET_KEY"], message: "CXONE_SECRET_KEY is the published development key; generate your own (openssl rand -base64 32)" });
+    if (env.WFM_BACKEND === "cxone" && !env.CXONE_SECRET_KEY)
+      ctx.addIssue({ code: "custom", path: ["CXONE_SECRET_KEY"], message: "CXONE_SECRET_KEY is required when WFM_BACKEND=cxone" });
   });
 
 export type Env = z.infer<typeof schema> & { NEXTAUTH_SECRET: string; CXONE_SECRET_KEY: string };
@@ -54,11 +62,15 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
+  const nextAuthSecret = parsed.data.NEXTAUTH_SECRET ?? DEV_SECRET;
   cached = {
     ...parsed.data,
-    NEXTAUTH_SECRET: parsed.data.NEXTAUTH_SECRET ?? DEV_SECRET,
-    // A fixed development key: demo and test data only; production sets its own.
-    CXONE_SECRET_KEY: parsed.data.CXONE_SECRET_KEY ?? Buffer.alloc(32, 7).toString("base64"),
+    NEXTAUTH_SECRET: nextAuthSecret,
+    // Without its own key, production derives one from its session secret (so nothing
+    // published encrypts stored CXone secrets); development and tests use the fixed key.
+    CXONE_SECRET_KEY:
+      parsed.data.CXONE_SECRET_KEY ??
+      (parsed.data.NEXTAUTH_SECRET ? Buffer.from(hkdfSync("sha256", nextAuthSecret, "shiftboard", "cxone-secret-key", 32)).toString("base64") : DEV_CXONE_KEY),
   };
   return cached;
 }

@@ -12,6 +12,8 @@ export type AppErrorCode =
   | "ALREADY_DECIDED"
   | "STALE_VERSION"
   | "RATE_LIMITED"
+  | "CROSS_SITE"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_LARGE"
   | "UPSTREAM"
   | "INTERNAL";
@@ -26,6 +28,8 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   ALREADY_DECIDED: 409,
   STALE_VERSION: 409,
   RATE_LIMITED: 429,
+  CROSS_SITE: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_LARGE: 413,
   UPSTREAM: 502,
   INTERNAL: 500,
@@ -41,6 +45,8 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   ALREADY_DECIDED: "Already decided by someone else.",
   STALE_VERSION: "This changed since you loaded it; reload and try again.",
   RATE_LIMITED: "Too many requests; try again shortly.",
+  CROSS_SITE: "This request did not come from this dashboard's own pages, so it was refused.",
+  UNSUPPORTED_MEDIA_TYPE: "The request body is not of a type this endpoint accepts.",
   TOO_LARGE: "Too large.",
   UPSTREAM: "The external system did not answer as expected.",
   INTERNAL: "Something went wrong.",

@@ -1,24 +1,98 @@
 #!/usr/bin/env node
 /**
  * `npm run demo`: the dashboard on the embedded database with the demo contact center.
- * Migrates, seeds when empty, builds, and starts at http://localhost:$PORT (3000).
+ * Migrates, seeds when empty, builds when the sources changed since the last build, and
+ * starts on http://127.0.0.1:$PORT (3000). HOST=0.0.0.0 listens on every interface.
+ *
+ * Secrets are generated on first start and kept in .data/secrets.json (mode 0600): the
+ * demo never runs on a secret published in the repository.
  */
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SHIFTBOARD_DEMO: process.env.SHIFTBOARD_DEMO ?? "1" };
 const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+const publicUrl = process.env.NEXTAUTH_URL ?? `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
+const dataDir = path.resolve(process.env.SHIFTBOARD_DATA_DIR ?? ".data");
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+/** Reads the demo's secrets, creating them once, atomically (O_EXCL) and readable by the owner only. */
+function demoSecrets() {
+  const file = path.join(dataDir, "secrets.json");
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const fresh = { NEXTAUTH_SECRET: randomBytes(32).toString("hex"), CXONE_SECRET_KEY: randomBytes(32).toString("base64") };
+  try {
+    fs.writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
+    return fresh;
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+  }
+  const stored = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (!stored.NEXTAUTH_SECRET || !stored.CXONE_SECRET_KEY) throw new Error(`${file} is incomplete; delete it to generate new secrets.`);
+  return stored;
+}
+
+const secrets = demoSecrets();
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_URL: publicUrl,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
+  CXONE_SECRET_KEY: process.env.CXONE_SECRET_KEY ?? secrets.CXONE_SECRET_KEY,
+};
+
+function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env, ...options });
   if (r.status !== 0) {
     console.error(`\n${cmd} ${args.join(" ")} failed (exit ${r.status}).`);
     process.exit(r.status ?? 1);
   }
+  return r;
 }
 
-run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"]);
-if (!process.argv.includes("--no-build")) run("npx", ["next", "build"]);
-console.log(`\nShiftboard is starting at http://localhost:${port} — sign in with a demo user above.\n`);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// The seed's list of demo users is held back and printed once the server answers.
+const seed = run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { stdio: ["inherit", "pipe", "inherit"], encoding: "utf8" });
+const [seedNotes, users = ""] = seed.stdout.split(/\n(?=Demo users)/);
+if (seedNotes.trim()) console.log(seedNotes.trim());
+
+if (process.argv.includes("--no-build")) {
+  // as asked
+} else if (!process.argv.includes("--build") && buildIsCurrent()) {
+  console.log("The sources have not changed since the last build; starting it (npm run demo -- --build forces one).");
+} else {
+  const hash = sourceHash();
+  run("npx", ["next", "build"]);
+  writeBuildStamp(hash);
+}
+
+// Its own process group, so a signal reaches next-server and not only a wrapper.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env, detached: true });
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    stopping = true;
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // already gone
+    }
+  });
+}
+server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));
+
+// Users and the address last, where they are seen.
+for (let i = 0; i < 240 && !stopping; i++) {
+  try {
+    const res = await fetch(`http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}/login`, { redirect: "manual" });
+    if (res.status < 500) break;
+  } catch {
+    // not listening yet
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
+if (!stopping) {
+  console.log(`\n${users.trim()}`);
+  console.log(`\nShiftboard is running at ${publicUrl} — sign in with one of the demo users above. Ctrl+C stops it.\n`);
+}

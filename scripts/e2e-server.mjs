@@ -1,32 +1,45 @@
 #!/usr/bin/env node
 /**
  * Starts the production build on a fresh embedded database seeded with the demo data,
- * for the browser tests. Expects `next build` to have run.
+ * for the browser tests. Expects `next build` to have run. Loopback only; a fresh random
+ * secret per run; the public URL follows the port, so sign-out and callbacks land here.
  */
 import { spawnSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const port = process.argv[2] ?? "3210";
+const port = process.argv[2] ?? process.env.PORT ?? "3210";
+const host = "127.0.0.1";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-e2e-"));
 const env = {
   ...process.env,
   PGLITE_DATA_DIR: dataDir,
-  DATABASE_URL: "",
   NEXT_TELEMETRY_DISABLED: "1",
-  SHIFTBOARD_DEMO: "1",
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  CXONE_SECRET_KEY: randomBytes(32).toString("base64"),
+  NEXTAUTH_URL: `http://${host}:${port}`,
 };
 delete env.DATABASE_URL;
+delete env.SHIFTBOARD_DEMO;
 
 const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { stdio: "inherit", env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
-const stop = () => {
-  server.kill("SIGTERM");
-  fs.rmSync(dataDir, { recursive: true, force: true });
-};
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { stop(); process.exit(0); });
-server.on("exit", (code) => { fs.rmSync(dataDir, { recursive: true, force: true }); process.exit(code ?? 0); });
+// Its own process group, so stopping this script stops next-server too.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env, detached: true });
+const cleanUp = () => fs.rmSync(dataDir, { recursive: true, force: true });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // already gone
+    }
+  });
+}
+server.on("exit", (code) => {
+  cleanUp();
+  process.exit(code ?? 0);
+});

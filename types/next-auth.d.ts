@@ -10,5 +10,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
     siteIds?: string[];
+    /** The user's session version when the session was issued (users.session_version). */
+    sv?: number;
   }
 }

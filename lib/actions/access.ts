@@ -28,6 +28,7 @@ export const ACTION_CAPABILITY = {
   adjustAwardAction: "bidding.award.adjust",
   publishAwardsAction: "bidding.award.publish",
   requestOwnTradeAction: "trades.request.own",
+  unlockUserAction: "users.unlock",
 } as const satisfies Record<string, Capability>;
 
 export type ActionName = keyof typeof ACTION_CAPABILITY;

@@ -6,8 +6,10 @@ import { assertCan, type CurrentUser } from "../auth/checks";
 import { getCurrentUser } from "../auth/current-user";
 import type { Capability } from "../auth/permissions";
 import { getDb, type Db } from "../db/client";
+import { env } from "../env";
 import { AppError, isAppError, toPublicError } from "../errors";
 import { logger } from "../logger";
+import { assertSameOriginWrite, FILE_BODY, JSON_BODY } from "./csrf";
 
 export interface RouteContext<I> {
   request: Request;
@@ -25,6 +27,11 @@ interface RouteOptions<S extends z.ZodType | undefined> {
   input?: S;
   /** Where the input comes from; "query" for handlers whose body is a file. */
   inputFrom?: "query" | "json";
+  /**
+   * Media types a write accepts in its body. Defaults: application/json when the input is
+   * the JSON body, otherwise a file (text/csv or multipart/form-data).
+   */
+  accepts?: readonly string[];
 }
 
 type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -41,6 +48,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
     const requestId = randomUUID();
     try {
       const user = assertCan(await getCurrentUser(), options.capability);
+      guardCrossSite(request, options);
       let input: unknown = undefined;
       if (options.input) {
         const fromQuery = options.inputFrom === "query" || request.method === "GET" || request.method === "HEAD";
@@ -60,6 +68,16 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
       return errorResponse(e, requestId);
     }
   };
+}
+
+// ── CSRF (see ./csrf.ts): runs after the role check, before any input is read ──
+function guardCrossSite(request: Request, options: RouteOptions<z.ZodType | undefined>): void {
+  const jsonInput = !!options.input && options.inputFrom !== "query";
+  const publicUrl = env().NEXTAUTH_URL;
+  assertSameOriginWrite(request, {
+    accepts: options.accepts ?? (jsonInput ? JSON_BODY : FILE_BODY),
+    trustedOrigins: publicUrl ? [publicUrl] : [],
+  });
 }
 
 export function errorResponse(e: unknown, requestId: string): Response {

@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   "trades.request.own": { roles: ["agent"], siteScoped: false, description: "File and cancel one's own trade requests" },
 
   "settings.read": { roles: ["admin"], siteScoped: false, description: "Open the settings page" },
+  "users.unlock": { roles: ["admin"], siteScoped: false, description: "Lift a sign-in lockout (audited)" },
   "settings.trading.write": { roles: ["admin"], siteScoped: false, description: "Change the trading policies (org default or a site's override)" },
   "settings.staffing.write": { roles: ["admin"], siteScoped: false, description: "Change the per-skill staffing targets" },
   "settings.gaps.write": { roles: ["admin"], siteScoped: false, description: "Change the gap thresholds" },

@@ -24,6 +24,8 @@ export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd
 export interface OpenedDb {
   db: Db;
   driver: "pglite" | "postgres";
+  /** The node-postgres pool behind a Postgres database (for libraries that take one). */
+  pool?: Pool;
   close: () => Promise<void>;
 }
 
@@ -60,36 +62,59 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   pool.on("error", (err) => logger.warn({ err }, "an idle Postgres connection failed; the pool will reconnect"));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, driver: "postgres", close: () => pool.end() };
+  return { db, driver: "postgres", pool, close: () => pool.end() };
+}
+
+/** The embedded database folder is held by another live process. */
+export class DatabaseInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+  ) {
+    super(
+      `The embedded database at ${dataDir} is in use by process ${ownerPid}. ` +
+        "Stop that server first (or give this one its own PGLITE_DATA_DIR), or set DATABASE_URL to share a Postgres server.",
+    );
+    this.name = "DatabaseInUseError";
+  }
 }
 
 /**
- * PGlite is single-process: two processes opening one folder corrupt it. A lock file
- * holding the owner's pid turns that into a clear start-up error; a stale lock (its
- * process gone) is taken over.
+ * PGlite is single-process: two processes opening one folder corrupt it. The lock file
+ * is created with O_EXCL (`wx`), so of two starting processes exactly one gets it; the
+ * other reads the owner's pid and refuses. A lock whose process is gone is stale: it is
+ * removed (only if it still names that same dead process) and the exclusive create is
+ * tried again.
  */
-function acquireFolderLock(dataDir: string): () => void {
+export function acquireFolderLock(dataDir: string): () => void {
   const lockPath = path.join(dataDir, "shiftboard.lock");
-  try {
-    const owner = Number(fs.readFileSync(lockPath, "utf8"));
-    if (owner && owner !== process.pid && processAlive(owner)) {
-      throw new Error(
-        `The embedded database at ${dataDir} is in use by process ${owner}. Stop it first, or set DATABASE_URL to use a Postgres server.`,
-      );
-    }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
-  fs.writeFileSync(lockPath, String(process.pid));
-  const release = () => {
+  for (let attempt = 0; ; attempt++) {
     try {
-      if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
-    } catch {
-      // already gone
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx", mode: 0o600 });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 3) throw e;
     }
+    const owner = readOwner(lockPath);
+    if (owner === process.pid) break;
+    if (owner !== null && processAlive(owner)) throw new DatabaseInUseError(dataDir, owner);
+    // Stale (or half-written by a process that died): remove it if it has not changed meanwhile.
+    if (readOwner(lockPath) === owner) fs.rmSync(lockPath, { force: true });
+  }
+  const release = () => {
+    if (readOwner(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
   };
   process.once("exit", release);
   return release;
+}
+
+function readOwner(lockPath: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(lockPath, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 function processAlive(pid: number): boolean {

@@ -120,6 +120,11 @@ export const users = pgTable(
     lastLoginAt: instant("last_login_at"),
     /** The agent an `agent` user is: they bid, trade and read the schedule as this agent only. */
     agentId: text("agent_id").references(() => agents.id),
+    /**
+     * Sessions carry the version they were issued at; bumping it (sign-out, lockout, and
+     * by trigger on a role or site-scope change) ends every session issued before.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), uniqueIndex("users_agent_key").on(t.agentId)],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./text";
 import { parseDateKey } from "../domain/time";
 
 const dateKey = z.string().refine((v) => parseDateKey(v) !== null, { error: "Use a date like 2026-11-23." });
@@ -8,8 +9,8 @@ export const coverageQuerySchema = z
   .object({
     from: dateKey.optional(),
     to: dateKey.optional(),
-    site: z.string().max(64).optional(),
-    skill: z.string().max(64).optional(),
+    site: safeText().max(64).optional(),
+    skill: safeText().max(64).optional(),
     view: z.enum(["net", "gross"]).default("net"),
     day: dateKey.optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./text";
 import { columnMappingSchema } from "./imports";
 
 const flag = z
@@ -8,12 +9,11 @@ const flag = z
 
 /** Options of a shift upload, sent as query parameters beside the file body. */
 export const shiftUploadQuerySchema = z.object({
-  fileName: z.string().min(1, { error: "Name the file." }).max(255),
+  fileName: safeText().min(1, { error: "Name the file." }).max(255),
   dryRun: flag,
   overwriteConflicts: flag,
   onlyValidRows: flag,
-  mapping: z
-    .string()
+  mapping: safeText()
     .max(4000)
     .optional()
     .transform((v, ctx) => {

@@ -5,6 +5,7 @@
  * as instants.
  */
 import { z } from "zod";
+import { safeText } from "./text";
 import { DEFAULT_TRADE_POLICIES, DEFAULT_TRADING_SETTINGS } from "@/lib/domain/trades/policies";
 import {
   POLICIES,
@@ -53,8 +54,7 @@ const instantSchema = z.union(
   { error: "Use an ISO date-time with an offset, e.g. 2026-11-27T08:00:00-05:00." },
 );
 
-const optionalId = z
-  .string()
+const optionalId = safeText()
   .trim()
   .max(100)
   .nullish()
@@ -66,7 +66,7 @@ export const criticalPeriodSchema = z
     skillId: optionalId,
     start: instantSchema,
     end: instantSchema,
-    label: z.string().trim().min(1, { error: "Give the period a label." }).max(120),
+    label: safeText().trim().min(1, { error: "Give the period a label." }).max(120),
   }, unknownKeys("critical period field"))
   .refine((p) => p.end > p.start, { error: "A critical period must end after it starts.", path: ["end"] });
 
@@ -126,8 +126,7 @@ export type TradingSettingsInput = z.input<typeof tradingSettingsSchema>;
 export type { TradingSettings };
 
 const idSchema = (field: string) =>
-  z
-    .string({ error: `${field} is required.` })
+  safeText()
     .trim()
     .min(1, { error: `${field} is required.` })
     .max(100, { error: `${field} is too long.` });
@@ -152,7 +151,7 @@ export const tradeRequestSchema = z
     receiverShiftId: z.preprocess(blankToUndefined, idSchema("receiverShiftId").optional()),
     initiatorShiftVersion: versionSchema("initiatorShiftVersion"),
     receiverShiftVersion: z.preprocess(blankToUndefined, versionSchema("receiverShiftVersion").optional()),
-    note: z.preprocess(blankToUndefined, z.string().trim().max(500, { error: "note is at most 500 characters." }).optional()),
+    note: z.preprocess(blankToUndefined, safeText({ multiline: true }).trim().max(500, { error: "note is at most 500 characters." }).optional()),
   })
   .superRefine((r, ctx) => {
     if (r.receiverAgentId === r.initiatorAgentId) {

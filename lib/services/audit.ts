@@ -69,6 +69,12 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     entityId: z.string(),
     details: z.object({ reason: z.string(), skills: z.array(z.unknown()).optional(), endsAt: z.string().optional(), breaks: z.array(z.unknown()).optional() }),
   }),
+  z.object({
+    action: z.literal("user.unlocked"),
+    entityType: z.literal("user"),
+    entityId: z.string(),
+    details: z.object({ email: z.string(), lockedUntil: z.string().nullable(), failedLogins: z.number() }),
+  }),
   z.object({ action: z.literal("user.locked"), entityType: z.literal("user"), entityId: z.string(), details: z.object({ email: z.string(), lockedUntil: z.string() }) }),
   z.object({
     action: z.literal("settings.gapThresholds.saved"),

@@ -5,15 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-
-function describe(error: string): string {
-  // next-auth reports a provider that returned null as "CredentialsSignin".
-  return error === "CredentialsSignin" ? "Wrong email or password." : error;
-}
+import { signInMessage } from "@/lib/auth/sign-in-messages";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? describe(initialError) : null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -28,7 +24,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     });
     setPending(false);
     if (!result || result.error) {
-      setError(describe(result?.error ?? "Sign-in failed. Try again."));
+      setError(signInMessage(result?.error) ?? signInMessage("Default"));
       return;
     }
     router.replace(callbackUrl);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { can, siteScopeOf } from "@/lib/auth/checks";
+import { safeText } from "@/lib/schemas/text";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listSites } from "@/lib/services/reference/sites";
@@ -21,8 +22,8 @@ export const metadata: Metadata = { title: "Trades" };
 const STATUSES = ["Approved", "Denied", "PendingReview", "Expired", "Canceled", "Unmatched", "Matched"] as const;
 const filterSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
-  site: z.string().max(64).optional().catch(undefined),
-  agent: z.string().max(64).optional().catch(undefined),
+  site: safeText().max(64).optional().catch(undefined),
+  agent: safeText().max(64).optional().catch(undefined),
 });
 
 const STATUS_TONE: Record<string, "good" | "bad" | "warn" | "neutral"> = { Approved: "good", Denied: "bad", PendingReview: "warn" };

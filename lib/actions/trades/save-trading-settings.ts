@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { safeText } from "@/lib/schemas/text";
 import { capabilityAction } from "../safe-action";
 import { ACTION_CAPABILITY } from "../access";
 import { tradingSettingsSchema } from "../../schemas/trades";
@@ -9,7 +10,7 @@ import { saveTradingSettings } from "../../services/settings/trading";
 /** Unknown keys are refused, here and inside the settings (the schema is strict at every level). */
 const inputSchema = z.strictObject({
   /** "org" for the default, or a site id for its override. */
-  scope: z.string().trim().min(1).max(64),
+  scope: safeText().trim().min(1).max(64),
   settings: tradingSettingsSchema,
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { getUserByEmail, getUserSiteIds, lockUser, recordFailedLogin, recordSuccessfulLogin } from "../../db/queries/users";
+import { getUserSiteIds, recordSuccessfulSignIn, reserveSignInAttempt } from "../../db/queries/users";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { Role } from "../../auth/roles";
 import { recordAudit } from "../audit";
@@ -14,6 +14,8 @@ export interface SignedInUser {
   name: string;
   role: Role;
   siteIds: string[];
+  /** The session version the new session carries (see users.session_version). */
+  sessionVersion: number;
 }
 
 export type SignInResult =
@@ -26,32 +28,45 @@ export type SignInResult =
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a password and keeps the lockout in the database (not process memory), so
- * it holds across dashboard instances: 10 failures lock the account for 15 minutes.
+ * Checks a password and keeps the lockout in the database (not process memory), so it
+ * holds across dashboard instances: 10 failures lock the account for 15 minutes.
+ *
+ * The attempt is counted before the slow hash, atomically (see reserveSignInAttempt):
+ * 40 parallel guesses check at most 10 passwords. A locked account and an unknown email
+ * both answer without checking anything; the caller words them alike.
  */
 export async function signInWithPassword(db: Db, email: string, password: string, now: Date): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  const user = await getUserByEmail(db, normalized);
-  if (!user) {
+  const attempt = await reserveSignInAttempt(db, normalized, now, { maxAttempts: MAX_FAILED_LOGINS, lockMinutes: LOCKOUT_MINUTES });
+  if (!attempt) {
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(await dummyHash, password);
     return { ok: false, reason: "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
 
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    // An expired lock starts a fresh count.
-    const expiredLock = user.lockedUntil !== null && user.lockedUntil <= now;
-    const failedLogins = await recordFailedLogin(db, user.id, expiredLock);
-    if (failedLogins >= MAX_FAILED_LOGINS) {
-      const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-      await lockUser(db, user.id, lockedUntil);
-      await recordAudit(db, { id: null, label: "System" }, { action: "user.locked", entityType: "user", entityId: user.id, details: { email: user.email, lockedUntil: lockedUntil.toISOString() } });
-      return { ok: false, reason: "locked", lockedUntil };
+  if (!(await verifyPassword(attempt.passwordHash, password))) {
+    if (attempt.lockedUntil) {
+      await recordAudit(db, { id: null, label: "System" }, {
+        action: "user.locked",
+        entityType: "user",
+        entityId: attempt.id,
+        details: { email: attempt.email, lockedUntil: attempt.lockedUntil.toISOString() },
+      });
+      return { ok: false, reason: "locked", lockedUntil: attempt.lockedUntil };
     }
     return { ok: false, reason: "invalid" };
   }
 
-  await recordSuccessfulLogin(db, user.id, now);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, siteIds: await getUserSiteIds(db, user.id) } };
+  await recordSuccessfulSignIn(db, attempt.id, now);
+  return {
+    ok: true,
+    user: {
+      id: attempt.id,
+      email: attempt.email,
+      name: attempt.name,
+      role: attempt.role,
+      siteIds: await getUserSiteIds(db, attempt.id),
+      sessionVersion: attempt.sessionVersion,
+    },
+  };
 }

@@ -178,7 +178,7 @@ function routeHandlerCase(): BenchCase {
       await seedDemo(target.db, { weekStart: WEEK });
       const url = target.url;
       server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...process.env, DATABASE_URL: url, SHIFTBOARD_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base, LOG_LEVEL: "warn" },
+        env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base, LOG_LEVEL: "warn" },
         stdio: "ignore",
         detached: true,
       });
@@ -194,7 +194,7 @@ function routeHandlerCase(): BenchCase {
     },
     beforeEach: () => resetImported(target!.db),
     async subject() {
-      const res = await fetch(`${base}/api/v1/imports/shifts?fileName=bench.csv`, { method: "POST", headers: { cookie, "content-type": "text/csv" }, body: csv });
+      const res = await fetch(`${base}/api/v1/imports/shifts?fileName=bench.csv`, { method: "POST", headers: { cookie, origin: base, "content-type": "text/csv" }, body: csv });
       const body = (await res.json()) as { importedRows?: number; error?: { message: string } };
       if (body.importedRows !== ROWS) throw new Error(`imported ${body.importedRows}: ${body.error?.message ?? res.status}`);
     },

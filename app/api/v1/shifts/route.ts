@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { safeText } from "@/lib/schemas/text";
 import { apiRoute } from "@/lib/api/route";
 import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { getAgentShifts } from "@/lib/services/shifts/agent-shifts";
 
 const querySchema = z.object({
-  agentId: z.string().trim().min(1, { error: "Name an agent." }).max(64),
+  agentId: safeText().trim().min(1, { error: "Name an agent." }).max(64),
   days: z.coerce.number().int().min(1).max(62).default(28),
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { safeText } from "@/lib/schemas/text";
 import { apiRoute, readBodyText } from "@/lib/api/route";
 import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { MAX_IMPORT_BYTES } from "@/lib/csv";
 import { importDemandFile } from "@/lib/services/imports/demand";
 
 const querySchema = z.object({
-  fileName: z.string().min(1, { error: "Name the file." }).max(255),
+  fileName: safeText().min(1, { error: "Name the file." }).max(255),
   dryRun: z.enum(["true", "false"], { error: "Use true or false." }).default("false").transform((v) => v === "true"),
 });
 
