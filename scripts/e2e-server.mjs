@@ -27,13 +27,14 @@ delete env.SHIFTBOARD_DEMO;
 const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { stdio: "inherit", env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-// Its own process group, so stopping this script stops next-server too.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env, detached: true });
+// Same process group as this script: Playwright stops its web server by killing the group,
+// and a next-server left outside it would hold the output pipe open and hang the run.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env });
 const cleanUp = () => fs.rmSync(dataDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     try {
-      process.kill(-server.pid, signal);
+      server.kill(signal);
     } catch {
       // already gone
     }
