@@ -8,7 +8,6 @@ import "server-only";
  *   for await (const page of cx.getCoverage({ dateFrom, dateTo })) …
  */
 import { z } from "zod";
-import { proficiencyFromName, proficiencyName } from "../domain/skills";
 import { TokenManager } from "./auth";
 import { CXONE_SCOPES, ENDPOINT_SCOPES, PATHS, cxoneConfigSchema, resolveBaseUrl, type CxoneConfig, type CxoneConfigInput, type CxoneScope } from "./config";
 import {
@@ -29,118 +28,18 @@ import {
   optimizationJobSchema,
   optimizationRequestSchema,
   optimizationRunResponseSchema,
-  type CoverageGroupBy,
   type CoverageItem,
   type CxoneShift,
   type OptimizationJob,
   type OptimizationRequest,
-  type OptimizationResult,
   type OptimizationRunResponse,
 } from "./schemas";
-import { CxoneTransport, defaultSleep, silentLogger, type CxoneLogger, type FetchLike, type TransportDeps } from "./transport";
+import { CxoneTransport, defaultSleep, silentLogger, type FetchLike, type TransportDeps } from "./transport";
 
-export interface CxoneClientDeps {
-  fetch?: FetchLike;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  logger?: CxoneLogger;
-}
-
-// ---------------------------------------------------------------- import types
-
-export interface ImportOptions {
-  overwriteConflicts?: boolean;
-  validateOnly?: boolean;
-  /** Shifts per request; default 500. */
-  batchSize?: number;
-  /** rowNumbers[i] is the CSV row of shifts[i]; errors are mapped back to it. */
-  rowNumbers?: readonly number[];
-  onBatch?: (progress: ImportBatchResult) => void;
-  signal?: AbortSignal;
-}
-
-export interface ImportRowError {
-  /** Index of the shift in the list given to importShifts. */
-  index: number | null;
-  /** The CSV row it came from (rowNumbers[index]), when known. */
-  row: number | null;
-  /** The field within the shift, e.g. "endDate"; null for the whole shift. */
-  field: string | null;
-  /** The server's field verbatim, e.g. "shifts[3].endDate" (index within its batch). */
-  serverField: string | null;
-  /** 1-based batch number. */
-  batch: number;
-  code: string;
-  message: string;
-}
-
-export interface ImportBatchResult {
-  /** 1-based. */
-  batch: number;
-  batchCount: number;
-  jobId: string | null;
-  status: string;
-  processedCount: number;
-  failedCount: number;
-  /** Index range [from, to) of the shifts in this batch. */
-  from: number;
-  to: number;
-}
-
-export interface ImportResult {
-  validateOnly: boolean;
-  /** VALIDATED (validate-only, all good), COMPLETED, PARTIAL or FAILED. */
-  status: "VALIDATED" | "COMPLETED" | "PARTIAL" | "FAILED";
-  processedCount: number;
-  failedCount: number;
-  batches: ImportBatchResult[];
-  errors: ImportRowError[];
-}
-
-// ---------------------------------------------------------------- coverage / optimization types
-
-export interface CoverageParams {
-  dateFrom: string;
-  dateTo: string;
-  groupBy?: CoverageGroupBy;
-  pageSize?: number;
-  /** Stop (with a CxonePaginationError) after this many pages; default 1,000. */
-  maxPages?: number;
-  signal?: AbortSignal;
-}
-
-export interface CoveragePage {
-  pageNumber: number;
-  items: CoverageItem[];
-  totalCount: number;
-  nextPageToken: string | null;
-}
-
-export interface PollOptions {
-  /** Give up after this long (CxoneTimeoutError naming the job); default 10 min. */
-  deadlineMs?: number;
-  /** First wait between polls; doubles up to maxDelayMs. Defaults 1 s and 15 s. */
-  initialDelayMs?: number;
-  maxDelayMs?: number;
-  onStatus?: (job: OptimizationJob) => void;
-  signal?: AbortSignal;
-}
-
-export type CompletedOptimizationJob = OptimizationJob & { status: "COMPLETED"; result: OptimizationResult };
-
-export interface ScopeCheck {
-  ok: boolean;
-  /** How the scope was checked. */
-  checkedBy: string;
-  message: string;
-}
-
-export interface ConnectionTestResult {
-  ok: boolean;
-  token: { ok: boolean; message: string; grantedScopes: string[] };
-  scopes: Record<CxoneScope, ScopeCheck>;
-}
+export { withNamedProficiency } from "./client-support";
+import { abbreviate, errorMessage, formatDuration, withNamedProficiency } from "./client-support";
+export type { CxoneClientDeps, ImportOptions, ImportRowError, ImportBatchResult, ImportResult, CoverageParams, CoveragePage, PollOptions, CompletedOptimizationJob, ScopeCheck, ConnectionTestResult } from "./client-types";
+import type { CxoneClientDeps, ImportOptions, ImportRowError, ImportBatchResult, ImportResult, CoverageParams, CoveragePage, PollOptions, CompletedOptimizationJob, ScopeCheck, ConnectionTestResult } from "./client-types";
 
 const SHIFT_FIELD = /^shifts\[(\d+)\](?:\.(.+))?$/;
 const DEFAULT_BATCH_SIZE = 500;
@@ -512,36 +411,4 @@ export function createCxoneClient(input: CxoneConfigInput, deps: CxoneClientDeps
     random: deps.random ?? Math.random,
     logger: deps.logger ?? silentLogger,
   });
-}
-
-/**
- * The seed's payloads name proficiencies (`"proficiencyLevel": "ADVANCED"`): levels 2–5 go
- * out as their names (domain/skills PROFICIENCY_NAMES); level 1 (trainee) has no name and
- * stays a number.
- */
-export function withNamedProficiency(shift: CxoneShift): CxoneShift {
-  return {
-    ...shift,
-    skills: shift.skills.map((s) => {
-      const level = typeof s.proficiencyLevel === "number" ? s.proficiencyLevel : /^\d+$/.test(s.proficiencyLevel) ? Number(s.proficiencyLevel) : null;
-      if (level !== null) return { ...s, proficiencyLevel: proficiencyName(level) ?? level };
-      // A name in any case goes out as the seed spells it.
-      const named = proficiencyFromName(String(s.proficiencyLevel));
-      return named === null ? s : { ...s, proficiencyLevel: proficiencyName(named)! };
-    }),
-  };
-}
-
-function abbreviate(token: string): string {
-  return token.length > 24 ? `${token.slice(0, 20)}…` : token;
-}
-
-function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${ms} ms`;
-  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
-  return `${Math.round(ms / 6_000) / 10} min`;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -9,83 +9,31 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { computeCoverage, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
 import { dailyRollup } from "../../domain/gaps";
-import { greedyFill, type GapResolutionRule } from "../../domain/optimize/greedy";
-import { SkillCatalog, proficiencyFromName } from "../../domain/skills";
+import { SkillCatalog } from "../../domain/skills";
 import { ceilToInterval, floorToInterval } from "../../domain/time";
-import { INTERVAL_MS, type Agent, type DemandPoint, type Shift, type ShiftBreak, type Site, type Skill, type SkillProficiency } from "../../domain/types";
+import { INTERVAL_MS, type Agent, type Shift, type ShiftBreak, type Site, type SkillProficiency } from "../../domain/types";
 import type { CxoneFieldError } from "../errors";
-import { optimizationRequestSchema, formatIssuePath, type CoverageGroupBy } from "../schemas";
+import type { CoverageGroupBy } from "../schemas";
 import type { SimFaults } from "./faults";
-
-export interface SimData {
-  sites?: Site[];
-  skills?: Skill[];
-  agents?: Agent[];
-  demand?: DemandPoint[];
-  shifts?: Shift[];
-}
-
-export class SimHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: CxoneFieldError[],
-  ) {
-    super(errors[0]?.message ?? `HTTP ${status}`);
-  }
-}
-
-const MAX_BATCH = 1_000;
-const MAX_RANGE_DAYS = 62;
-const DAY_MS = 86_400_000;
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A level 1–5, or a name of domain/skills PROFICIENCY_NAMES in any case; absent → 3. */
-function proficiencyOf(level: unknown): number | null {
-  const whole = (n: number) => (Number.isInteger(n) && n >= 1 && n <= 5 ? n : null);
-  if (typeof level === "number") return whole(level);
-  if (typeof level === "string") {
-    if (/^\s*\d+\s*$/.test(level)) return whole(Number(level));
-    return proficiencyFromName(level);
-  }
-  if (level === undefined || level === null) return 3;
-  return null;
-}
-
-function isoNoMillis(t: number): string {
-  return new Date(t).toISOString().replace(".000Z", "Z");
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-export interface ImportOutcome {
-  jobId: string;
-  processedCount: number;
-  failedCount: number;
-  status: "VALIDATED" | "COMPLETED" | "PARTIAL" | "FAILED";
-  errors: CxoneFieldError[];
-}
-
-export interface CoverageWireItem {
-  skillId: string;
-  queueId?: string;
-  requiredHours: number;
-  availableHours: number;
-  coveredHours: number;
-  deficitHours: number;
-  dateRange: { start: string; end: string };
-}
-
-interface JobRecord {
-  jobId: string;
-  createdAt: number;
-  fault: { neverCompletes: boolean; fails: boolean; failMessage: string; queuedMs: number; runningMs: number };
-  compute: () => unknown;
-  result?: unknown;
-  error?: string;
-}
+export { SimHttpError, type SimData, type ImportOutcome, type CoverageWireItem } from "./store-support";
+import {
+  SimHttpError,
+  MAX_BATCH,
+  MAX_RANGE_DAYS,
+  DAY_MS,
+  ISO_WITH_OFFSET,
+  DATE_ONLY,
+  proficiencyOf,
+  isoNoMillis,
+  round2,
+  shiftIndex,
+  parseOptimizationRequest,
+  greedyAnswer,
+  type SimData,
+  type ImportOutcome,
+  type CoverageWireItem,
+  type JobRecord,
+} from "./store-support";
 
 export class SimStore {
   sites: Site[] = [];
@@ -429,27 +377,11 @@ export class SimStore {
   // ------------------------------------------------------------------ optimization
 
   startOptimization(body: unknown, faults: SimFaults["job"]): { jobId: string; status: "QUEUED" } {
-    const parsed = optimizationRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new SimHttpError(
-        400,
-        parsed.error.issues.slice(0, 20).map((i) => ({ field: formatIssuePath(i.path) || undefined, code: "INVALID_VALUE", message: i.message })),
-      );
-    }
-    const req = parsed.data;
-    const start = Date.parse(req.dateRange.start);
-    const end = Date.parse(req.dateRange.end);
-    if (!(end > start)) throw new SimHttpError(400, [{ field: "dateRange.end", code: "INVALID_RANGE", message: "dateRange.end must be after dateRange.start" }]);
-    if (end - start > 31 * DAY_MS) throw new SimHttpError(400, [{ field: "dateRange", code: "RANGE_TOO_LARGE", message: "At most 31 days per optimization" }]);
-    for (const [i, r] of req.gapResolutionRules.entries()) {
-      if (this.catalog.ids().length > 0 && !this.catalog.has(r.targetSkillId)) {
-        throw new SimHttpError(400, [{ field: `gapResolutionRules[${i}].targetSkillId`, code: "UNKNOWN_SKILL", message: `No skill ${r.targetSkillId} in this tenant` }]);
-      }
-    }
+    const req = parseOptimizationRequest(body, this.catalog);
     // The job sees the schedule as it is now.
     const shifts = this.allShifts();
     const agents = [...this.agents.values()];
-    const grid = gridFor({ start, end });
+    const grid = gridFor({ start: Date.parse(req.dateRange.start), end: Date.parse(req.dateRange.end) });
     const required = this.requiredArrays(grid);
     const sites = this.sites;
     const catalog = this.catalog;
@@ -458,28 +390,7 @@ export class SimStore {
       jobId,
       createdAt: this.now(),
       fault: { ...faults },
-      compute: () => {
-        const r = greedyFill({
-          grid,
-          agents,
-          sites,
-          catalog,
-          shifts,
-          required,
-          rules: req.gapResolutionRules as GapResolutionRule[],
-          compliance: req.complianceRules,
-          goals: req.optimizationGoals,
-        });
-        // proposedShifts is the domain's draft-shift form of the same answer; CXone does not send it.
-        return {
-          engine: r.engine,
-          assignmentRecommendations: r.assignmentRecommendations,
-          projectedCoverageImprovement: r.projectedCoverageImprovement,
-          estimatedOvertimeHours: r.estimatedOvertimeHours,
-          unmetRequirements: r.unmetRequirements,
-          stats: r.stats,
-        };
-      },
+      compute: () => greedyAnswer({ grid, agents, sites, catalog, shifts, required, request: req }),
     });
     return { jobId, status: "QUEUED" };
   }
@@ -507,9 +418,4 @@ export class SimStore {
   jobCount(): number {
     return this.jobs.size;
   }
-}
-
-function shiftIndex(e: CxoneFieldError): number {
-  const m = /^shifts\[(\d+)\]/.exec(e.field ?? "");
-  return m ? Number(m[1]) : -1;
 }
