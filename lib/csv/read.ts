@@ -7,6 +7,7 @@
 import Papa from "papaparse";
 import type { FileError, RowError } from "../schemas/imports";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, checkImportSize, checkRowCount, utf8ByteLength } from "./limits";
+import { scanCsvShape } from "./shape";
 
 /** Characters that separate columns in files we cannot read. */
 const FOREIGN_DELIMITERS = ["|", "^", "~", "#", ":"];
@@ -85,6 +86,9 @@ export function streamCsv(input: string, sink: CsvSink): StreamResult {
     }
   }
   const delimiter = sniff.delimiter ?? ",";
+  // Bounded cells, rows and columns before papaparse: keeps its chunked parse linear.
+  const shape = scanCsvShape(text, delimiter);
+  if (shape) return { ok: false, fileError: shape };
 
   const st: { headers: string[] | null; index: number; rowCount: number; stopped: boolean; fileError: FileError | null } = {
     headers: null,

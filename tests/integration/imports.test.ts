@@ -165,4 +165,17 @@ describe.each(TEST_DRIVERS)("shift import on $name", (driver) => {
     await expect(readBodyText(request, 50 * 1024 * 1024, (n) => `too big: ${n}`)).rejects.toThrow(/too big/);
     expect(sent).toBeLessThan(60);
   });
+
+  // The three uploads that once hung or killed the server: each is refused in one linear
+  // pass, naming the row, while other work on the same database goes on.
+  it.each([
+    ["one 8 MB quoted cell", `agentId,start,end,notes\nAGENT-1001,2026-12-01T09:00Z,2026-12-01T17:00Z,"${"a".repeat(8 * 2 ** 20)}"\n`, /Row 2: the cell in column 4 is longer than 10,000 characters/],
+    ["a 10 MB cell of doubled quotes", `agentId,start,end,notes\nAGENT-1001,2026-12-01T09:00Z,2026-12-01T17:00Z,"${'""'.repeat(5 * 2 ** 20)}"\n`, /Row 2: the cell in column 4 is longer/],
+    ["a header of 1,000,000 columns", `${Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(",")}\n1,2\n`, /Row 1 has more than 200 columns/],
+  ])("refuses %s and keeps answering", async (_, text, message) => {
+    const other = Promise.all(Array.from({ length: 5 }, () => o.db.select({ n: sql<number>`count(*)::int` }).from(shifts)));
+    await expectFileError(o, text, message);
+    const counts = await other;
+    expect(counts.every(([r]) => r.n === counts[0][0].n)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import Papa from "papaparse";
+import { scanCsvShape } from "../../csv/shape";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { findShiftByAgentStart } from "../../db/queries/shifts";
@@ -29,6 +30,9 @@ const MAX_ROWS = 2000;
  * order, each judged with the earlier ones already applied or pending, as a queue would be.
  */
 export async function requestTradesFromCsv(db: Db, text: string, actor: AuditActor, now: number, requestId?: string): Promise<BulkTradeOutcome> {
+  // Bounded cells, rows and columns first: a hostile file is refused in one linear pass.
+  const shape = scanCsvShape(text, ",");
+  if (shape) throw new AppError("VALIDATION", shape.message);
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
   const missing = TRADE_CSV_COLUMNS.filter((c) => c !== "note" && c !== "receiverShiftStart" && !parsed.meta.fields?.includes(c));
   if (missing.length) throw new AppError("VALIDATION", `The file needs the columns ${TRADE_CSV_COLUMNS.join(", ")}; missing: ${missing.join(", ")}.`);

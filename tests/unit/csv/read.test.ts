@@ -111,14 +111,23 @@ describe("reading", () => {
     });
   });
 
-  it("finds an unclosed quote far into a big file, on the right row", () => {
+  it("refuses a file whose quote opened far into it is never closed, naming the row", () => {
+    // Read on, the rest of the file would be one cell re-parsed chunk after chunk.
     const shifts = generateCanonicalShifts(6_000, 3).map((s) => ({ ...s, cells: { ...s.cells, notes: "" } }));
     const lines = toCanonicalCsv(shifts).split("\n");
     lines[5_000] += '"never closed';
     const r = parseShiftCsv(lines.join("\n"), ctx);
+    expect(r).toMatchObject({ ok: false, fileError: { code: "UNCLOSED_QUOTE", message: expect.stringMatching(/^Row 5,001: a quote opened in this row is never closed/) } });
+  });
+
+  it("still reports a short unclosed quote at the end on its row and reads the rows before it", () => {
+    const shifts = generateCanonicalShifts(20, 3).map((s) => ({ ...s, cells: { ...s.cells, notes: "" } }));
+    const lines = toCanonicalCsv(shifts).split("\n");
+    lines[19] += '"never closed';
+    const r = parseShiftCsv(lines.join("\n"), ctx);
     if (!r.ok) throw new Error("unexpected");
-    expect(r.errors).toEqual([expect.objectContaining({ row: 5_001, code: "UNCLOSED_QUOTE" })]);
-    expect(r.rows).toHaveLength(4_999);
+    expect(r.errors).toEqual([expect.objectContaining({ row: 20, code: "UNCLOSED_QUOTE" })]);
+    expect(r.rows).toHaveLength(18);
   });
 
   it("reports a misplaced quote on its row and reads on", () => {
