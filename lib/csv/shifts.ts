@@ -496,6 +496,13 @@ function createShiftValidator(
   };
 
   const validateRow = (rec: string[], row: number, quoteError: RowError | null): void => {
+    // The upload is decoded leniently; a U+FFFD in a cell is a byte that was not UTF-8.
+    for (let c = 0; c < rec.length; c++) {
+      if (rec[c].indexOf("\uFFFD") !== -1) {
+        const name = headers[c] ? `"${headers[c]}"` : `column ${colLetter(c)}`;
+        warnings.push({ row, column: headers[c] ?? colLetter(c), value: clip(rec[c], 60), code: "INVALID_UTF8", message: `Row ${row}: ${name} had bytes that are not valid UTF-8; they were replaced with \uFFFD. Save the file as "CSV UTF-8" to keep them.` });
+      }
+    }
     if (quoteError) {
       errors.push(quoteError);
       return;

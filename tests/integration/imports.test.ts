@@ -73,6 +73,25 @@ describe.each(TEST_DRIVERS)("shift import on $name", (driver) => {
     expect(await shiftCount(o)).toBe(before);
   });
 
+  it("counts already-stored rows as unchanged on a dry run too", async () => {
+    const r = await importShiftFile(o.db, { fileName: "good.csv", text: GOOD, bytes: GOOD.length, options: opts({ dryRun: true }), actor });
+    expect(r).toMatchObject({ status: "validated", validRows: 3, importedRows: 0, unchangedRows: 3 });
+    expect(r.warnings.filter((w) => w.code === "ALREADY_STORED")).toHaveLength(3);
+  });
+
+  it("warns on the row and column where bytes were not UTF-8, and still imports it", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("agentId,start,end,skills,status,breaks,siteId,notes\nAGENT-1004,2026-12-03T09:00:00-05:00,2026-12-03T17:00:00-05:00,,DRAFT,,NYC,caf"),
+      Buffer.from([0xe9, 0x20]),
+      Buffer.from("au lait\n"),
+    ]);
+    const request = new Request("http://localhost/api/v1/imports/shifts", { method: "POST", body: bytes });
+    const { text } = await readBodyText(request, 1024 * 1024, () => "too big");
+    const r = await importShiftFile(o.db, { fileName: "latin1.csv", text, bytes: bytes.length, options: opts({ dryRun: true }), actor });
+    expect(r.validRows).toBe(1);
+    expect(r.warnings).toEqual([expect.objectContaining({ row: 2, column: "notes", code: "INVALID_UTF8", message: expect.stringMatching(/^Row 2: "notes" had bytes that are not valid UTF-8/) })]);
+  });
+
   it("stores nothing from a file with a bad row and explains every error", async () => {
     const text = [
       "agentId,start,end,skills,status,breaks,siteId,notes",

@@ -172,7 +172,8 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
     totalRows: result.rowCount,
     validRows: result.rows.length,
     importedRows: outcome.importedRows,
-    unchangedRows: status === "committed" ? result.rows.length - outcome.importedRows : 0,
+    // Rows already stored as they are: left alone on a commit, and counted on a dry run too.
+    unchangedRows: status === "committed" ? result.rows.length - outcome.importedRows : alreadyStored.size,
     skippedRows: status === "committed" ? errorRows : 0,
     replacedRows: outcome.replacedRows,
     errors: result.errors.slice(0, ERRORS_IN_RESPONSE),
