@@ -34,13 +34,17 @@ async function resetTrades(db: Db, demo: DemoData) {
   await db.delete(tradingSettings);
   const changed = await db.select({ id: shifts.id }).from(shifts).where(ne(shifts.version, 1));
   const byId = new Map(demo.shifts.map((s) => [s.id, s]));
-  for (const { id } of changed) {
-    const s = byId.get(id)!;
-    await db
-      .update(shifts)
-      .set({ agentId: s.agentId, startsAt: new Date(s.start), endsAt: new Date(s.end), skills: s.skills, breaks: s.breaks, version: s.version })
-      .where(eq(shifts.id, id));
-  }
+  // One transaction: restoring swapped shifts one by one passes through double bookings,
+  // which the no-overlap constraint allows only until commit.
+  await db.transaction(async (tx) => {
+    for (const { id } of changed) {
+      const s = byId.get(id)!;
+      await tx
+        .update(shifts)
+        .set({ agentId: s.agentId, startsAt: new Date(s.start), endsAt: new Date(s.end), skills: s.skills, breaks: s.breaks, version: s.version })
+        .where(eq(shifts.id, id));
+    }
+  });
 }
 
 describe.each(TEST_DRIVERS)("demo trades on $name", (driver) => {

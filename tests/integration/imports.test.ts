@@ -197,4 +197,33 @@ describe.each(TEST_DRIVERS)("shift import on $name", (driver) => {
     const counts = await other;
     expect(counts.every(([r]) => r.n === counts[0][0].n)).toBe(true);
   });
+
+  it("lets exactly one of two concurrent overlapping imports in, and books nobody twice", async () => {
+    const agents = Array.from({ length: 40 }, (_, i) => `AGENT-${1010 + i}`);
+    const file = (from: string, to: string) =>
+      ["agentId,start,end,status,siteId", ...agents.map((a) => `${a},2027-02-10T${from}:00Z,2027-02-10T${to}:00Z,DRAFT,`)].join("\n");
+    const a = file("09:00", "17:00");
+    const b = file("10:00", "18:00");
+    const results = await Promise.allSettled([
+      importShiftFile(o.db, { fileName: "a.csv", text: a, bytes: a.length, options: opts(), actor }),
+      importShiftFile(o.db, { fileName: "b.csv", text: b, bytes: b.length, options: opts(), actor }),
+    ]);
+    const committed = results.filter((r) => r.status === "fulfilled" && r.value.status === "committed");
+    const refused = results.filter((r) => r.status === "rejected");
+    const seen = JSON.stringify(results.map((r) => (r.status === "fulfilled" ? r.value.status : String(r.reason))));
+    expect(committed, seen).toHaveLength(1);
+    expect(refused, seen).toHaveLength(1);
+    const reason = (refused[0] as PromiseRejectedResult).reason;
+    expect(isAppError(reason) && reason.code === "CONFLICT", String(reason)).toBe(true);
+    expect((reason as Error).message).toMatch(/two shifts at once|same agent at the same time/);
+    const [{ n }] = await o.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from shifts x join shifts y on x.agent_id = y.agent_id and x.id < y.id
+        and x.starts_at < y.ends_at and y.starts_at < x.ends_at`).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    expect(n).toBe(0);
+    if (driver.name === "postgres") {
+      // On a server the guard is the exclusion constraint, whatever the writer.
+      const found = await o.db.execute(sql`select 1 from pg_constraint where conname = 'shifts_no_overlap_per_agent'`);
+      expect((found as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    }
+  });
 });

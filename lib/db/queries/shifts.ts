@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { executeCount } from "../execute";
+import { executeCount, executeRows } from "../execute";
 import { shifts } from "../schema";
 import type { Shift, ShiftBreak, ShiftStatus, SkillProficiency } from "../../domain/types";
 import type { ValidShiftRow } from "../../schemas/imports";
@@ -176,4 +176,34 @@ export async function insertShifts(db: Db, rows: readonly NewShift[]): Promise<s
     ids.push(...out.map((r) => r.id));
   }
   return ids;
+}
+
+export interface OverlapPair {
+  agentId: string;
+  aStart: Date;
+  aEnd: Date;
+  bStart: Date;
+  bEnd: Date;
+}
+
+/**
+ * The first pair of overlapping shifts of one agent among `agentIds` inside the window,
+ * if any. Writers call it inside their transaction, after writing: on the embedded
+ * database (no btree_gist, one transaction at a time) it is the overlap guard; on Postgres
+ * the exclusion constraint is, and this only words the refusal earlier.
+ */
+export async function findOverlap(db: Db, agentIds: readonly string[], window: { from: Date; to: Date }): Promise<OverlapPair | null> {
+  if (agentIds.length === 0) return null;
+  const rows = await executeRows<{ agentId: string; aStart: string | Date; aEnd: string | Date; bStart: string | Date; bEnd: string | Date }>(
+    db,
+    sql`
+    select a.agent_id as "agentId", a.starts_at as "aStart", a.ends_at as "aEnd", b.starts_at as "bStart", b.ends_at as "bEnd"
+    from shifts a join shifts b on b.agent_id = a.agent_id and a.id < b.id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+    where a.agent_id in (${sql.join(agentIds.map((id) => sql`${id}`), sql`, `)})
+      and a.starts_at < ${window.to.toISOString()}::timestamptz and a.ends_at > ${window.from.toISOString()}::timestamptz
+    limit 1`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { agentId: row.agentId, aStart: new Date(row.aStart), aEnd: new Date(row.aEnd), bStart: new Date(row.bStart), bEnd: new Date(row.bEnd) };
 }

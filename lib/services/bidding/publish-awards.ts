@@ -1,4 +1,5 @@
 import "server-only";
+import { overlapConflictFrom } from "../shifts/overlap-guard";
 import type { Db } from "../../db/client";
 import { listAwards, listLines, listScopes, markAwardsPublished } from "../../db/queries/bidding";
 import { awardsToDraftShifts, type Award } from "../../domain/bidding";
@@ -34,5 +35,8 @@ export async function publishAwards(db: Db, rawPeriod: unknown, actor: AuditActo
     await markAwardsPublished(tx, awards.map((a) => a.id), new Date(now));
     await recordAudit(tx, actor, { action: "bid_award.published", entityType: "bid_period", entityId: `${parsed.data.start}..${parsed.data.end}`, details: { awards: awards.length, shifts: ids.length } }, requestId);
     return { awards: awards.length, shifts: ids.length };
+  }).catch((e: unknown) => {
+    // A concurrent writer booked the same agent at the same time (the database refused the commit).
+    throw overlapConflictFrom(e) ?? e;
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertNoOverlap, overlapConflictFrom } from "../shifts/overlap-guard";
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, setImportCounts } from "../../db/queries/imports";
@@ -143,6 +144,12 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
     for (let i = 0; i < toWrite.length; i += SHIFT_INSERT_CHUNK) {
       importedRows += await insertImportedShifts(tx, toWrite.slice(i, i + SHIFT_INSERT_CHUNK), importId);
     }
+    // The file was checked against the schedule before this transaction; a concurrent
+    // import may have stored overlapping shifts since.
+    if (toWrite.length > 0) {
+      const window = rowsWindow(toWrite);
+      await assertNoOverlap(tx, toWrite.map((r) => r.agentId), { from: new Date(window.start), to: new Date(window.end) });
+    }
     const allIssues = [...result.errors, ...result.warnings.filter((w) => w.code !== "ALREADY_STORED")];
     await insertImportRowErrors(tx, importId, allIssues, INSERT_CHUNK);
     await setImportCounts(tx, importId, { importedRows, replacedRows });
@@ -161,6 +168,8 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
       request.requestId,
     );
     return { importId, importedRows, replacedRows };
+  }).catch((e: unknown) => {
+    throw overlapConflictFrom(e) ?? e;
   });
 
   // With the cxone backend the committed shifts go on to CXone; its counts are kept on the import.

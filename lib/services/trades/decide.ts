@@ -1,4 +1,5 @@
 import "server-only";
+import { overlapConflictFrom } from "../shifts/overlap-guard";
 import type { Db } from "../../db/client";
 import { getShiftsByIds } from "../../db/queries/shifts";
 import { deleteViolations, getDecisions, getTrade, insertDecision, insertViolations, lockTrade, setTradeStatus } from "../../db/queries/trades";
@@ -106,5 +107,8 @@ export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUse
       requestId,
     );
     return { tradeId: trade.id, status, message };
+  }).catch((e: unknown) => {
+    // A concurrent writer booked the same agent at the same time (the database refused the commit).
+    throw overlapConflictFrom(e) ?? e;
   });
 }

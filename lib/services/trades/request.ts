@@ -1,4 +1,5 @@
 import "server-only";
+import { overlapConflictFrom } from "../shifts/overlap-guard";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { getShiftsByIds } from "../../db/queries/shifts";
@@ -75,6 +76,9 @@ export async function requestTrade(db: Db, input: TradeRequest, actor: AuditActo
       },
       requestId,
     );
+  }).catch((e: unknown) => {
+    // A concurrent writer booked the same agent at the same time (the database refused the commit).
+    throw overlapConflictFrom(e) ?? e;
   });
   return { tradeId, status: evaluation.outcome, violations: evaluation.violations, reviewSiteIds: evaluation.reviewSiteIds };
 }
