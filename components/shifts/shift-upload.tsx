@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDayClock } from "@/components/ui/format";
 import { previewShiftFile, type PreviewMessage, type PreviewResult } from "./preview";
+import { importCounts, importTitle, plural } from "./import-wording";
 
 /** The server's limit, in the MB the messages show (50). */
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -241,8 +242,8 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <Badge tone="info">{FORMAT_LABEL[preview.format] ?? preview.format}</Badge>
               <span className="text-slate-600">
-                {preview.rowCount.toLocaleString()} rows · delimiter “{preview.delimiter === "\t" ? "tab" : preview.delimiter}” ·{" "}
-                {preview.errorCount === 0 ? "no format errors" : `${preview.errorCount.toLocaleString()} rows with format errors`}
+                {plural(preview.rowCount, "row")} · delimiter “{preview.delimiter === "\t" ? "tab" : preview.delimiter}” ·{" "}
+                {preview.errorCount === 0 ? "no format errors" : `${plural(preview.errorCount, "row")} with format errors`}
               </span>
             </div>
             <details className="text-sm">
@@ -282,7 +283,7 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
                 </tbody>
               </table>
             </div>
-            {preview.errors.length > 0 ? <ErrorList errors={preview.errors} total={preview.errorCount} /> : null}
+            {preview.errors.length > 0 && !result ? <ErrorList errors={preview.errors} total={preview.errorCount} /> : null}
             <fieldset className="flex flex-wrap gap-5 text-sm">
               <legend className="sr-only">Import options</legend>
               <label className="inline-flex items-center gap-2">
@@ -366,22 +367,12 @@ function ErrorList({ errors, total }: { errors: RowError[]; total: number }) {
 
 function ImportResult({ result }: { result: ImportResponse }) {
   const tone = result.status === "rejected" ? "error" : result.status === "committed" ? "success" : "info";
-  const title =
-    result.status === "committed"
-      ? `Imported ${result.importedRows.toLocaleString()} shift${result.importedRows === 1 ? "" : "s"}`
-      : result.status === "validated"
-        ? result.errors.length === 0
-          ? `All ${result.totalRows.toLocaleString()} rows are valid`
-          : `${result.errors.length.toLocaleString()} problem${result.errors.length === 1 ? "" : "s"} found; nothing stored`
-        : "Nothing imported: the file has errors";
+  const title = importTitle(result);
   return (
     <div className="space-y-3" data-testid="import-result">
       <Alert tone={tone} title={title}>
         <p>
-          {result.totalRows.toLocaleString()} rows · {result.validRows.toLocaleString()} valid
-          {result.status === "committed"
-            ? ` · ${result.importedRows.toLocaleString()} added · ${result.unchangedRows.toLocaleString()} already stored · ${result.replacedRows.toLocaleString()} replaced · ${result.skippedRows.toLocaleString()} skipped`
-            : ""}
+          {importCounts(result)}
         </p>
         {result.importId && result.errors.length > 0 ? (
           <a className="mt-1 inline-block font-medium underline" href={`/api/v1/imports/${result.importId}/errors`}>

@@ -50,8 +50,8 @@ test("a planner imports a good file, the history shows its counts, and re-upload
 
   await uploadFile(page, "week.csv", GOOD);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByTestId("import-result")).toContainText("Imported 0 shifts");
-  await expect(page.getByTestId("import-result")).toContainText("3 already stored");
+  await expect(page.getByTestId("import-result")).toContainText("Nothing new: 3 already stored");
+  await expect(page.getByTestId("import-result")).toContainText("3 rows · 3 valid · 0 added · 3 already stored");
 });
 
 test("a file with errors stores nothing and its error report lists each one", async ({ page }) => {
