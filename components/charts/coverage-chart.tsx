@@ -9,6 +9,8 @@ export interface CoverageChartPoint {
   required: number;
   scheduled: number;
   shortfall: number;
+  /** With a site chosen: the other sites' agents on the same shared queue. */
+  otherSites?: number;
 }
 
 const INTERVAL_MS = 15 * 60_000;
@@ -24,19 +26,25 @@ export function CoverageChart({
   height = 220,
   label,
   highlights = [],
+  scheduledLabel = "Scheduled",
+  requiredLabel = "Required",
 }: {
   points: CoverageChartPoint[];
   timeZone: string;
   height?: number;
   label: string;
   highlights?: ReadonlyArray<{ start: number; end: number }>;
+  scheduledLabel?: string;
+  requiredLabel?: string;
 }) {
   // Stack an invisible "covered" band under the shortfall so the red fills exactly
   // the space between scheduled and required where scheduled falls short.
-  const data = points.map((p) => ({ ...p, covered: Math.min(p.required, p.scheduled) }));
+  // With other sites on a shared queue, the shortfall is what all sites together leave open.
+  const data = points.map((p) => ({ ...p, covered: Math.min(p.required, p.scheduled + (p.otherSites ?? 0)) }));
+  const hasOthers = points.some((p) => p.otherSites !== undefined);
   const times = points.map((p) => p.t);
   const x = timeAxis(times[0] ?? 0, seriesEnd(times, INTERVAL_MS), timeZone);
-  const y = agentAxis(points.flatMap((p) => [p.required, p.scheduled]));
+  const y = agentAxis(points.flatMap((p) => [p.required, p.scheduled + (p.otherSites ?? 0)]));
   return (
     <figure aria-label={label} className="w-full">
       <div style={{ height }}>
@@ -56,8 +64,11 @@ export function CoverageChart({
             ))}
             <Area dataKey="covered" stackId="gap" stroke="none" fill="transparent" legendType="none" isAnimationActive={false} name="covered" tooltipType="none" />
             <Area dataKey="shortfall" stackId="gap" stroke="none" fill="#dc2626" fillOpacity={0.3} isAnimationActive={false} name="Shortfall" />
-            <Line dataKey="scheduled" stroke="#2563eb" strokeWidth={1.5} dot={false} isAnimationActive={false} name="Scheduled" type="stepAfter" />
-            <Line dataKey="required" stroke="#0f172a" strokeWidth={1.5} dot={false} isAnimationActive={false} name="Required" type="stepAfter" strokeDasharray="4 2" />
+            <Line dataKey="scheduled" stroke="#2563eb" strokeWidth={1.5} dot={false} isAnimationActive={false} name={scheduledLabel} type="stepAfter" />
+            {hasOthers ? (
+              <Line dataKey="otherSites" stroke="#16a34a" strokeWidth={1.5} dot={false} isAnimationActive={false} name="Other sites" type="stepAfter" strokeDasharray="2 2" />
+            ) : null}
+            <Line dataKey="required" stroke="#0f172a" strokeWidth={1.5} dot={false} isAnimationActive={false} name={requiredLabel} type="stepAfter" strokeDasharray="4 2" />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

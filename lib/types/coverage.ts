@@ -8,6 +8,9 @@ export interface CoveragePoint {
   gross: number;
   net: number;
   shortfall: number;
+  /** With a site chosen: the other sites' contribution to the same shared demand. */
+  otherNet?: number;
+  otherGross?: number;
 }
 
 export interface SkillSeries {
@@ -38,6 +41,13 @@ export interface CoverageView {
   to: string;
   timeZone: string;
   site: Pick<Site, "id" | "name"> | null;
+  /**
+   * With a site: "shared" when its skills' demand is the queue all sites answer (required is
+   * that shared demand, gaps judge every site's shifts against it, and the site's own
+   * shifts are drawn apart from the other sites'); null without a site or where the
+   * backend reports no split by site.
+   */
+  requiredSource: "shared" | null;
   sites: Pick<Site, "id" | "name" | "timeZone">[];
   skillOptions: { id: string; name: string }[];
   view: "net" | "gross";

@@ -20,13 +20,22 @@ const throughSchema = z.string().refine((v) => parseDateKey(v) !== null, { error
 function chartPoints(s: SkillSeries, view: "net" | "gross", from = -Infinity, to = Infinity): CoverageChartPoint[] {
   return s.points
     .filter((p) => p.t >= from && p.t < to)
-    .map((p) => ({ t: p.t, required: p.required, scheduled: view === "net" ? p.net : p.gross, shortfall: p.shortfall }));
+    .map((p) => ({
+      t: p.t,
+      required: p.required,
+      scheduled: view === "net" ? p.net : p.gross,
+      shortfall: p.shortfall,
+      ...(p.otherNet !== undefined ? { otherSites: view === "net" ? p.otherNet : p.otherGross } : {}),
+    }));
 }
 
 export function CoverageClient({ view, selectedDay, selectedSkill }: { view: CoverageView; selectedDay: string | null; selectedSkill: string | null }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+
+  // With a site on a shared queue: whose shifts the blue line is, and whose demand the required line.
+  const labels = view.site && view.requiredSource === "shared" ? { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: "Required (shared demand, all sites)" } : {};
 
   const throughParam = throughSchema.safeParse(params.get("through"));
   const through = throughParam.success && selectedDay && throughParam.data > selectedDay ? throughParam.data : selectedDay;
@@ -91,6 +100,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
                   height={260}
                   label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
                   highlights={view.gaps.filter((g) => g.skillId === s.skillId && g.end > dayDetail.start && g.start < dayDetail.end)}
+                  {...labels}
                 />
               </div>
             ))}
@@ -119,13 +129,13 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
                 }
               />
               <CardBody>
-                <CoverageChart points={chartPoints(s, view.view)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} />
+                <CoverageChart points={chartPoints(s, view.view)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labels} />
               </CardBody>
             </Card>
           ))}
         </div>
         <p className="mt-2 text-xs text-slate-500">
-          {view.bucketMinutes === 15 ? "15-minute intervals" : `Averaged over ${view.bucketMinutes / 60}-hour buckets for a long range`} · {view.shiftCount} shifts in range · times in {view.timeZone}
+          {view.bucketMinutes === 15 ? "15-minute intervals" : `Averaged over ${view.bucketMinutes / 60}-hour buckets for a long range`} · {view.shiftCount} shifts in range{view.site ? ` at ${view.site.name}` : ""} · times in {view.timeZone}
         </p>
       </section>
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { can } from "@/lib/auth/checks";
+import { SITE_BOUND_ROLES } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -19,6 +20,8 @@ export const metadata: Metadata = { title: "Coverage" };
 export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/coverage");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // A supervisor lands on their own site; the filter still lets them look at the others.
+  if (raw.site === undefined && SITE_BOUND_ROLES.includes(user.role) && user.siteIds[0]) raw.site = user.siteIds[0];
   const parsed = coverageQuerySchema.safeParse(raw);
   const header = (
     <PageHeader

@@ -10,9 +10,9 @@ export const localBackend: WfmBackend = {
   // The schedule already lives here: nothing to push.
   pushImport: async () => null,
 
-  async readCoverage(db, grid, { agents, catalog }) {
-    const { coverage, shiftCount } = await scheduleCoverage(db, grid, agents, catalog);
-    return { coverage, shiftCount };
+  async readCoverage(db, grid, { agents, catalog, siteId }) {
+    const { coverage, otherSites, shiftCount } = await scheduleCoverage(db, grid, agents, catalog, siteId);
+    return { coverage, otherSites, shiftCount };
   },
 
   async runOptimization(_db, plan) {

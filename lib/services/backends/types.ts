@@ -14,6 +14,8 @@ export interface CoverageReading {
   coverage: Map<string, SkillCoverage>;
   /** Shifts counted (0 when the numbers come from CXone, which reports no shifts). */
   shiftCount: number;
+  /** With a site asked for: the other sites' coverage of the same (shared) demand; null where the backend cannot split by site. */
+  otherSites?: Map<string, SkillCoverage> | null;
 }
 
 /** An optimization as both engines take it: the planner's request and the gaps found on our schedule. */
@@ -33,7 +35,7 @@ export interface WfmBackend {
   /** After a committed shift import: hand the rows on (null when the backend keeps nothing elsewhere). */
   pushImport(db: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<CxonePushSummary | null>;
   /** Coverage per skill on a grid. */
-  readCoverage(db: Db, grid: CoverageGrid, reference: { agents: readonly Agent[]; catalog: SkillCatalog }): Promise<CoverageReading>;
+  readCoverage(db: Db, grid: CoverageGrid, reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string }): Promise<CoverageReading>;
   /** Runs an optimization to its result (the job handler stores it). */
   runOptimization(db: Db, plan: OptimizationPlan): Promise<Record<string, unknown>>;
 }

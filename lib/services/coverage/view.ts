@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { chartBucket, downsampleSeries, gridFor, type CoverageGrid } from "../../domain/coverage";
+import { chartBucket, downsampleSeries, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
 import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage } from "../../domain/gaps";
 import { SkillCatalog } from "../../domain/skills";
 import { addDays, localDayRange } from "../../domain/time";
@@ -18,8 +18,9 @@ const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
 /**
  * Coverage against demand for a date range: per skill the interval series (net and gross),
  * the daily roll-ups and the gap windows. Days and clock times are those of the chosen
- * site (UTC without one). Demand is per skill across sites — the queues are shared — so
- * every site's shifts count; choosing a site shows its zone and the skills it staffs.
+ * site (UTC without one). Demand is per skill across sites (the queues are shared), so
+ * with a site chosen the site's own shifts are drawn as its scheduled line, the other sites'
+ * as their contribution, and gaps judge both against the shared demand.
  */
 export async function getCoverageView(db: Db, query: CoverageQuery, today: string): Promise<CoverageView> {
   const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
@@ -36,10 +37,11 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
   const catalog = new SkillCatalog(skills);
   const backend = wfmBackend();
-  const { coverage, shiftCount } = await backend.readCoverage(db, grid, { agents, catalog });
+  const { coverage, shiftCount, otherSites } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
+  const others = site && otherSites ? otherSites : null;
 
   // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
-  let skillIds = [...coverage.keys()];
+  let skillIds = [...new Set([...coverage.keys(), ...(others?.keys() ?? [])])];
   if (site) {
     const served = new Set<string>();
     for (const a of agents) if (a.homeSiteId === site.id) for (const s of catalog.served(a.skills.map((x) => x.skillId))) served.add(s);
@@ -53,8 +55,11 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const days: DailyCoverage[] = [];
   const gaps: GapRow[] = [];
   for (const skillId of skillIds.sort()) {
-    const c = coverage.get(skillId)!;
-    const scheduled = query.view === "gross" ? c.gross : c.net;
+    const c = coverage.get(skillId) ?? emptyCoverage(others?.get(skillId)?.required, grid.intervalCount);
+    const other = others?.get(skillId);
+    const own = query.view === "gross" ? c.gross : c.net;
+    // The shared queue is answered by every site: gaps are judged on all of them together.
+    const scheduled = other ? addArrays(own, query.view === "gross" ? other.gross : other.net) : own;
     const daily = dailyRollup(skillId, grid, c.required, scheduled, timeZone, thresholds);
     days.push(...daily);
     const name = catalog.get(skillId)?.name ?? skillId;
@@ -66,12 +71,15 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     const gross = downsampleSeries(c.gross, bucket, "mean");
     const net = downsampleSeries(c.net, bucket, "mean");
     const short = downsampleSeries(shortfall, bucket, "mean");
+    const otherGross = other ? downsampleSeries(other.gross, bucket, "mean") : null;
+    const otherNet = other ? downsampleSeries(other.net, bucket, "mean") : null;
     const points: CoveragePoint[] = Array.from(req, (_, i) => ({
       t: grid.start + i * bucket * INTERVAL_MS,
       required: round2(req[i]),
       gross: round2(gross[i]),
       net: round2(net[i]),
       shortfall: round2(short[i]),
+      ...(otherNet && otherGross ? { otherNet: round2(otherNet[i]), otherGross: round2(otherGross[i]) } : {}),
     }));
     const sum = (k: "requiredHours" | "availableHours" | "coveredHours" | "deficitHours") => daily.reduce((acc, d) => acc + d[k], 0);
     const requiredHours = sum("requiredHours");
@@ -80,7 +88,8 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
       name,
       points,
       requiredHours,
-      availableHours: sum("availableHours"),
+      // With a site: the hours its own shifts give (the ratio still counts every site on the shared queue).
+      availableHours: other ? own.reduce((acc, v) => acc + v, 0) * (INTERVAL_MS / 3_600_000) : sum("availableHours"),
       coveredHours: sum("coveredHours"),
       deficitHours: sum("deficitHours"),
       coverageRatio: requiredHours > 0 ? sum("coveredHours") / requiredHours : null,
@@ -93,6 +102,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     to,
     timeZone,
     site: site ? { id: site.id, name: site.name } : null,
+    requiredSource: others ? "shared" : null,
     sites: sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
     skillOptions,
     view: query.view,
@@ -104,6 +114,18 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     shiftCount,
     source: backend.name,
   };
+}
+
+function addArrays(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] + (b[i] ?? 0);
+  return out;
+}
+
+/** A skill the chosen site does not staff in the range: nothing of its own, the shared demand as required. */
+function emptyCoverage(required: Float64Array | undefined, n: number): SkillCoverage {
+  const zero = new Float64Array(n);
+  return { skillId: "", required: required ?? zero, gross: zero, net: zero };
 }
 
 function round2(v: number): number {
