@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { decideTradeAction } from "@/lib/actions/trades/decide-trade";
 import type { BulkTradeOutcome } from "@/lib/types/trades";
@@ -41,11 +42,14 @@ type DecisionResult = NonNullable<Awaited<ReturnType<typeof decideTradeAction>>[
  */
 export function useDecideTrade(on: { onSuccess?: (data: DecisionResult) => void; onError?: (error: Error) => void } = {}) {
   const client = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: async (input: TradeDecision) => actionData(await decideTradeAction(input)),
     onSuccess: (data) => {
       on.onSuccess?.(data);
       void client.invalidateQueries({ queryKey: tradeKeys.queue });
+      // The trade history beside the queue is rendered on the server: read it again.
+      router.refresh();
     },
     onError: (error) => on.onError?.(error),
   });
