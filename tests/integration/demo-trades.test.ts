@@ -8,6 +8,7 @@ import { DEMO_LON_TRADE_RATE, planDemoTrades, type DemoTradePlan } from "@/lib/d
 import { TRADE_VIOLATION_TYPES } from "@/lib/domain/trades";
 import { seedDemoTrades, type SeededDemoTrade } from "@/lib/services/seed/demo-trades";
 import { getReviewQueue } from "@/lib/services/trades/queue";
+import { getTradeHistory } from "@/lib/services/trades/history";
 import { getTradingSettings } from "@/lib/services/settings/trading";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
@@ -128,6 +129,16 @@ describe.each(TEST_DRIVERS)("demo trades on $name", (driver) => {
           expect(rows.some((r) => r.siteId === site && r.status === status), `${status} at ${site}`).toBe(true);
         }
       }
+    });
+
+    it("words the history's violations plainly, each once, with what the policy does", async () => {
+      const admin: CurrentUser = { id: "admin", email: "admin@demo.local", name: "Admin", role: "admin", siteIds: [] };
+      const history = await getTradeHistory(o.db, admin, { limit: 500 });
+      const lines = history.flatMap((t) => t.violations);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(/^(Not allowed|Needs review|Noted): \S/);
+      expect(lines.some((l) => /\((AdminReview|Disallow|Allow)\)/.test(l))).toBe(false);
+      for (const t of history) expect(new Set(t.violations).size).toBe(t.violations.length);
     });
 
     it("ends with the demo settings: LON's notice freeze lifted, cross-site trades reviewed", async () => {

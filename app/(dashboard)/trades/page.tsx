@@ -130,7 +130,17 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
                           <td className="px-2 py-1.5">
                             <Badge tone={STATUS_TONE[t.status] ?? "neutral"}>{t.status}</Badge>
                           </td>
-                          <td className="px-2 py-1.5 text-xs text-slate-600">{t.violations.join(", ") || "—"}</td>
+                          <td className="px-2 py-1.5 text-xs text-slate-600">
+                            {t.violations.length === 0 ? (
+                              "—"
+                            ) : (
+                              <ul className="space-y-0.5">
+                                {t.violations.map((v) => (
+                                  <li key={v}>{v}</li>
+                                ))}
+                              </ul>
+                            )}
+                          </td>
                           <td className="px-2 py-1.5 text-xs text-slate-600">
                             {t.decisions.map((d) => `${d.siteId}: ${d.decision} by ${d.by ?? "?"}${d.comment ? ` — “${d.comment}”` : ""}`).join("; ") || (t.status === "Approved" || t.status === "Denied" ? "System" : "—")}
                           </td>

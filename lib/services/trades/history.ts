@@ -11,6 +11,8 @@ export interface HistoryFilter {
   limit?: number;
 }
 
+const POLICY_WORDS: Record<string, string> = { Disallow: "Not allowed", AdminReview: "Needs review", Allow: "Noted" };
+
 /** Trades newest first (a supervisor: those worked at their sites), with violations and decisions. */
 export async function getTradeHistory(db: Db, user: CurrentUser, filter: HistoryFilter): Promise<TradeHistoryItem[]> {
   const rows = await getTradeHistoryRows(db, {
@@ -33,7 +35,9 @@ export async function getTradeHistory(db: Db, user: CurrentUser, filter: History
     siteId: r.siteId,
     shiftStart: r.shiftStart.getTime(),
     shiftEnd: r.shiftEnd.getTime(),
-    violations: violations.filter((v) => v.tradeId === r.t.id).map((v) => `${v.type} (${v.policy})`),
+    // Plain words, each once: the engine's message names the agent and shift it concerns,
+    // so a rule broken on both sides of a swap reads as two different lines, not one code twice.
+    violations: [...new Set(violations.filter((v) => v.tradeId === r.t.id).map((v) => `${POLICY_WORDS[v.policy] ?? v.policy}: ${v.message}`))],
     decisions: decisions.filter((d) => d.tradeId === r.t.id).map((d) => ({ siteId: d.siteId, decision: d.decision, comment: d.comment, by: d.email, at: d.at.toISOString() })),
   }));
 }
