@@ -13,6 +13,7 @@ import {
   type DateTimeParts,
 } from "../schemas/imports";
 import type { ShiftBreak, ShiftStatus, SkillProficiency } from "../domain/types";
+import { PROFICIENCY_NAMES, proficiencyFromName } from "../domain/skills";
 
 // Module-level copies: some loaders (tsx) turn imported bindings into getters, and
 // these are read for every cell.
@@ -236,7 +237,9 @@ function isSkillIdChar(c: number): boolean {
   return c !== 58 && c !== 59 && c !== 44 && !isSpace(c);
 }
 
-/** `SKILL_A:4;SKILL_B` → [{SKILL_A,4},{SKILL_B,3}] (see skillsCellSchema). */
+const NAMED_LEVELS = Object.keys(PROFICIENCY_NAMES).join("|");
+
+/** `SKILL_A:4;SKILL_B;SKILL_C:advanced` → [{SKILL_A,4},{SKILL_B,3},{SKILL_C,4}] (see skillsCellSchema). */
 export function parseSkillsCell(s: string): CellResult<SkillProficiency[]> {
   const out: SkillProficiency[] = [];
   if (s === "") return { ok: true, value: out };
@@ -246,19 +249,21 @@ export function parseSkillsCell(s: string): CellResult<SkillProficiency[]> {
     if (item === "") continue;
     let i = 0;
     while (i < item.length && isSkillIdChar(item.charCodeAt(i))) i++;
-    if (i === 0) return { ok: false, reason: `"${item}" is not SKILL_ID or SKILL_ID:1–5` };
+    if (i === 0) return { ok: false, reason: `"${item}" is not SKILL_ID or SKILL_ID:1–5 or SKILL_ID:${NAMED_LEVELS}` };
     const skillId = i === item.length ? item : item.slice(0, i);
     let proficiency = DEFAULT_PROF;
     if (i < item.length) {
       while (i < item.length && isSpace(item.charCodeAt(i))) i++;
-      if (item.charCodeAt(i) !== 58) return { ok: false, reason: `"${item}" is not SKILL_ID or SKILL_ID:1–5` };
+      if (item.charCodeAt(i) !== 58) return { ok: false, reason: `"${item}" is not SKILL_ID or SKILL_ID:1–5 or SKILL_ID:${NAMED_LEVELS}` };
       i++;
       while (i < item.length && isSpace(item.charCodeAt(i))) i++;
       const d = digit(item, i);
-      if (d < 1 || d > 5 || i + 1 !== item.length) {
-        return { ok: false, reason: `"${item}" is not SKILL_ID or SKILL_ID:1–5` };
-      }
-      proficiency = d;
+      // A level 1–5, or one of the named levels (BEGINNER … EXPERT, any case).
+      const named = d < 0 ? proficiencyFromName(item.slice(i)) : null;
+      if (named !== null) proficiency = named;
+      else if (d < 1 || d > 5 || i + 1 !== item.length) {
+        return { ok: false, reason: `"${item}" is not SKILL_ID or SKILL_ID:1–5 or SKILL_ID:${NAMED_LEVELS}` };
+      } else proficiency = d;
     }
     for (let k = 0; k < out.length; k++) {
       if (out[k].skillId === skillId) return { ok: false, reason: `${skillId} is listed twice` };

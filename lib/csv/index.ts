@@ -25,6 +25,15 @@ export {
   type ShiftFormatDetection,
 } from "./headers";
 export { toCxoneShift } from "./cxone";
+export {
+  buildCxoneTemplate,
+  plainTemplateField,
+  publishStateText,
+  type CxoneTemplate,
+  type TemplateShift,
+  type TemplateWarning,
+  type UnitPublishState,
+} from "./cxone-template";
 export { errorReportCsv, safeCsv, FORMULA_START, type CsvColumn, type SafeCsvOptions } from "./export";
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, PROGRESS_EVERY, checkImportSize, utf8ByteLength } from "./limits";
 export { shiftSourceHash } from "./hash";

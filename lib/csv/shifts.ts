@@ -374,7 +374,7 @@ function createShiftValidator(
     let e = skillCache.get(raw);
     if (e) return e;
     const parsed = parseSkillsCell(trimCell(raw));
-    if (!parsed.ok) e = { code: "BAD_SKILLS", message: `${quoteValue(raw)} is not a skills list: ${parsed.reason} (write SKILL_ID or SKILL_ID:1–5, separated by ";").`, skills: [] };
+    if (!parsed.ok) e = { code: "BAD_SKILLS", message: `${quoteValue(raw)} is not a skills list: ${parsed.reason} (write SKILL_ID, SKILL_ID:1–5 or SKILL_ID:BEGINNER/INTERMEDIATE/ADVANCED/EXPERT, separated by ";").`, skills: [] };
     else if (refs && catalog) {
       const unknown: string[] = [];
       const skills: SkillProficiency[] = [];

@@ -537,11 +537,38 @@ export const cxoneConnections = pgTable("cxone_connections", {
   clientId: text("client_id").notNull(),
   /** AES-256-GCM, never sent back to the browser. */
   clientSecretEncrypted: text("client_secret_encrypted").notNull(),
+  /** "seed" (the WFM API contract: region/baseUrl + client credentials) or "platform" (NICE's documented APIs). */
+  profile: text("profile").notNull().default("seed"),
+  /** Platform: discovery from the tenant id, or a manual API host (exactly one). */
+  tenantId: text("tenant_id"),
+  apiHost: text("api_host"),
+  accessKeyId: text("access_key_id"),
+  /** AES-256-GCM like the client secret (which, on the platform, is the registered app's). */
+  accessKeySecretEncrypted: text("access_key_secret_encrypted"),
   lastTestAt: instant("last_test_at"),
   lastTestResult: jsonb("last_test_result").$type<Record<string, unknown>>(),
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: instant("updated_at").notNull().defaultNow(),
 });
+
+/**
+ * Historical contacts per skill and 15-minute interval pulled from CXone (the platform's
+ * WFM data): the history a forecast reads, and demand input through Erlang C.
+ */
+export const contactHistory = pgTable(
+  "contact_history",
+  {
+    skillId: text("skill_id").notNull(),
+    intervalStart: instant("interval_start").notNull(),
+    contacts: doublePrecision("contacts").notNull(),
+    ahtSeconds: doublePrecision("aht_seconds").notNull(),
+    pulledAt: instant("pulled_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.skillId, t.intervalStart] }),
+    check("contact_history_non_negative", sql`${t.contacts} >= 0 and ${t.ahtSeconds} >= 0`),
+  ],
+);
 
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
 export const auditLog = pgTable(

@@ -11,6 +11,7 @@
  */
 import * as z from "zod";
 import type { LocalDateTime } from "../domain/time";
+import { proficiencyFromName } from "../domain/skills";
 
 // ── Limits and defaults (decisions, written down) ────────────────────────────
 
@@ -135,9 +136,9 @@ export const cxoneDateTimeCellSchema = z
     return p;
   });
 
-const SKILL_ITEM = /^([^\s:;,]+)(?:\s*:\s*([1-5]))?$/;
+const SKILL_ITEM = /^([^\s:;,]+)(?:\s*:\s*([1-5]|beginner|intermediate|advanced|expert))?$/i;
 
-/** `SKILL_A:4;SKILL_B` → [{SKILL_A, 4}, {SKILL_B, 3}]; empty items are ignored; an id may appear once. */
+/** `SKILL_A:4;SKILL_B;SKILL_C:Expert` → [{SKILL_A, 4}, {SKILL_B, 3}, {SKILL_C, 5}] (names: domain/skills PROFICIENCY_NAMES); empty items are ignored; an id may appear once. */
 export const skillsCellSchema = z.string().transform((s, ctx) => {
   const out: { skillId: string; proficiency: number }[] = [];
   for (const raw of s.split(";")) {
@@ -145,14 +146,14 @@ export const skillsCellSchema = z.string().transform((s, ctx) => {
     if (item === "") continue;
     const m = SKILL_ITEM.exec(item);
     if (!m) {
-      ctx.issues.push({ code: "custom", input: s, message: `"${item}" is not SKILL_ID or SKILL_ID:1–5` });
+      ctx.issues.push({ code: "custom", input: s, message: `"${item}" is not SKILL_ID or SKILL_ID:1–5 or SKILL_ID:BEGINNER|INTERMEDIATE|ADVANCED|EXPERT` });
       return z.NEVER;
     }
     if (out.some((x) => x.skillId === m[1])) {
       ctx.issues.push({ code: "custom", input: s, message: `${m[1]} is listed twice` });
       return z.NEVER;
     }
-    out.push({ skillId: m[1], proficiency: m[2] ? Number(m[2]) : DEFAULT_PROFICIENCY });
+    out.push({ skillId: m[1], proficiency: m[2] ? (proficiencyFromName(m[2]) ?? Number(m[2])) : DEFAULT_PROFICIENCY });
   }
   return out;
 });

@@ -58,3 +58,18 @@ export function rulesFromGaps(gaps: readonly FlowGap[], maxOvertimeHoursPerAgent
   return [...bySkill.values()];
 }
 
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+const h = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+
+/** The gap table, one line per skill-day. */
+export function printGaps(say: (line: string) => void, gaps: readonly FlowGap[], thresholds: { gapBelow: number; highBelow: number }): void {
+  say(`Coverage gaps (below ${Math.round(thresholds.gapBelow * 100)} %, HIGH below ${Math.round(thresholds.highBelow * 100)} %): ${gaps.length}`);
+  say(`  ${pad("DATE", 10)}  ${pad("SKILL", 24)} ${lpad("REQUIRED", 9)} ${lpad("AVAILABLE", 9)} ${lpad("COVERED", 8)} ${lpad("RATIO", 6)} ${lpad("DEFICIT", 8)}  PRIORITY`);
+  for (const g of gaps) {
+    say(
+      `  ${pad(g.date, 10)}  ${pad(g.skillId, 24)} ${lpad(h(g.requiredHours), 9)} ${lpad(h(g.availableHours), 9)} ${lpad(h(g.coveredHours), 8)} ${lpad(`${Math.round(g.coverageRatio * 100)}%`, 6)} ${lpad(h(g.deficitHours), 8)}  ${g.priority}`,
+    );
+  }
+}

@@ -11,12 +11,14 @@
 import { parseArgs } from "node:util";
 import pino, { type Logger } from "pino";
 import { parseShiftCsv, structuralImportContext, toCxoneShift } from "../../lib/csv";
-import { createCxoneClient, type CxoneClientDeps, type ImportResult, type ImportRowError } from "../../lib/cxone/client";
+import { createCxoneClient, type ImportResult, type ImportRowError } from "../../lib/cxone/client";
 import type { CxoneRegion } from "../../lib/cxone/config";
 import { DEFAULT_GAP_THRESHOLDS } from "../../lib/domain/gaps";
 import { addDays, isoWeekday, parseDateKey } from "../../lib/domain/time";
 import { demoShiftsCsv } from "./demo";
-import { gapsFromCoverage, rulesFromGaps, type FlowGap } from "./gaps";
+import { PLATFORM_OPTIONS, runPlatformFlow } from "./platform";
+import { DataError, EXIT, USAGE, UsageError, type FlowIO } from "./usage";
+import { gapsFromCoverage, printGaps, rulesFromGaps, type FlowGap } from "./gaps";
 import {
   CxoneAmbiguousWriteError,
   CxoneAuthError,
@@ -31,64 +33,7 @@ import {
 } from "../../lib/cxone/errors";
 import type { OptimizationResult } from "../../lib/cxone/schemas";
 
-export const EXIT = {
-  OK: 0,
-  /** The data: CSV rows invalid, shifts refused by CXone. */
-  DATA: 1,
-  USAGE: 2,
-  AUTH: 3,
-  PERMISSION: 4,
-  RATE_LIMITED: 5,
-  TIMEOUT: 6,
-  MALFORMED_RESPONSE: 7,
-  AMBIGUOUS_WRITE: 8,
-  CXONE: 9,
-} as const;
-
-export interface FlowIO {
-  /** Results, one line at a time. */
-  out: (line: string) => void;
-  /** Logs (pino JSON lines) and the final one-line reason. */
-  err: { write: (chunk: string) => unknown };
-  env: Record<string, string | undefined>;
-  readFile: (path: string) => Promise<string>;
-  writeFile: (path: string, text: string) => Promise<void>;
-  /** Injected into the client (tests: sleep, random). */
-  clientDeps?: CxoneClientDeps;
-}
-
-const USAGE = `Usage: npm run cxone:flow -- --shifts FILE.csv [--from YYYY-MM-DD --to YYYY-MM-DD] [options]
-
-Connection (or env CXONE_BASE_URL / CXONE_REGION, CXONE_CLIENT_ID, CXONE_CLIENT_SECRET):
-  --base-url URL            CXone base URL (https, or http://127.0.0.1:PORT for the simulator)
-  --region NA|EU|JP         a CXone region instead of --base-url
-  --client-id ID  --client-secret SECRET
-
-Workflow:
-  --shifts FILE.csv         canonical CSV or CXone's import template
-  --from DATE --to DATE     coverage and optimization window (default: the shifts' span, UTC days)
-  --overwrite-conflicts     replace overlapping shifts in CXone
-  --batch-size N            shifts per import request (500)
-  --page-size N             coverage records per page (100)
-  --threshold R             a day is a gap below this coverage ratio (${DEFAULT_GAP_THRESHOLDS.gapBelow})
-  --high-below R            … HIGH priority below this (${DEFAULT_GAP_THRESHOLDS.highBelow})
-  --max-overtime H          overtime hours per agent the optimizer may use (4)
-  --poll-deadline-s S       give up polling the optimization after S seconds (600)
-  --poll-interval-ms MS     first wait between polls, doubling to 15 s (1000)
-  --timeout-ms MS           per-request timeout (30000)
-  --json                    print the final result as JSON instead of tables
-  --log-level LEVEL         pino level for stderr logs (info)
-
-Demo:
-  --demo-shifts-out FILE    write the demo center's published week as a canonical CSV
-  --demo-week YYYY-MM-DD    the Monday of that week (default: this week)
-
-Exit codes: 0 done, 1 data rejected, 2 usage, 3 auth, 4 permission (scope named),
-5 rate limited, 6 timeout (job id named), 7 malformed response (field named),
-8 write may or may not have been applied, 9 other CXone failure.`;
-
-class UsageError extends Error {}
-class DataError extends Error {}
+export { EXIT, type FlowIO } from "./usage";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -112,9 +57,6 @@ function windowBound(v: string, end: boolean, name: string): string {
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
-}
-function lpad(s: string, n: number): string {
-  return s.length >= n ? s : " ".repeat(n - s.length) + s;
 }
 const h = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
@@ -188,6 +130,7 @@ export async function runFlow(argv: readonly string[], io: FlowIO): Promise<numb
         "demo-week": { type: "string" },
         "demo-seed": { type: "string" },
         help: { type: "boolean", short: "h" },
+        ...PLATFORM_OPTIONS,
       },
     });
     if (values.help) {
@@ -215,12 +158,15 @@ export async function runFlow(argv: readonly string[], io: FlowIO): Promise<numb
     }
 
     if (!values.shifts) throw new UsageError(`--shifts FILE.csv is required (see --help)`);
+    const profile = values.profile ?? io.env.CXONE_PROFILE ?? "seed";
+    if (profile !== "seed" && profile !== "platform") throw new UsageError(`--profile must be seed or platform, got "${profile}"`);
+    const seed = profile === "seed";
     const baseUrl = values["base-url"] ?? io.env.CXONE_BASE_URL;
     const region = (values.region ?? io.env.CXONE_REGION) as CxoneRegion | undefined;
     const clientId = values["client-id"] ?? io.env.CXONE_CLIENT_ID;
     const clientSecret = values["client-secret"] ?? io.env.CXONE_CLIENT_SECRET;
-    if (!baseUrl && !region) throw new UsageError("Give --base-url or --region (or CXONE_BASE_URL / CXONE_REGION)");
-    if (!clientId || !clientSecret) throw new UsageError("Give --client-id and --client-secret (or CXONE_CLIENT_ID / CXONE_CLIENT_SECRET)");
+    if (seed && !baseUrl && !region) throw new UsageError("Give --base-url or --region (or CXONE_BASE_URL / CXONE_REGION)");
+    if (seed && (!clientId || !clientSecret)) throw new UsageError("Give --client-id and --client-secret (or CXONE_CLIENT_ID / CXONE_CLIENT_SECRET)");
     const thresholds = {
       gapBelow: num(values.threshold, "threshold", DEFAULT_GAP_THRESHOLDS.gapBelow),
       highBelow: num(values["high-below"], "high-below", DEFAULT_GAP_THRESHOLDS.highBelow),
@@ -235,10 +181,9 @@ export async function runFlow(argv: readonly string[], io: FlowIO): Promise<numb
     // With --json, stdout carries only the final JSON; progress lines go to the log.
     const say = values.json ? (line: string) => log.info(line) : io.out;
 
-    const client = createCxoneClient(
-      { ...(baseUrl ? { baseUrl } : { region }), clientId, clientSecret, timeoutMs },
-      { logger: log, ...io.clientDeps },
-    );
+    const client = seed
+      ? createCxoneClient({ ...(baseUrl ? { baseUrl } : { region }), clientId: clientId!, clientSecret: clientSecret!, timeoutMs }, { logger: log, ...io.clientDeps })
+      : null;
 
     // 1. Parse the CSV (structure only: CXone checks agents and skills).
     const text = await io.readFile(values.shifts).catch((e: unknown) => {
@@ -273,6 +218,9 @@ export async function runFlow(argv: readonly string[], io: FlowIO): Promise<numb
     const dateFrom = windowBound(from, false, "from");
     const dateTo = windowBound(to, true, "to");
     if (Date.parse(dateTo) <= Date.parse(dateFrom)) throw new UsageError(`--to must be after --from`);
+    if (!client) {
+      return await runPlatformFlow({ values, rows: parsed.rows, shiftsFile: values.shifts, startDate: dateFrom.slice(0, 10), endDate: dateTo.slice(0, 10), thresholds, timeoutMs, io, log, say });
+    }
 
     // 2. Validate only.
     const importOptions = { batchSize, rowNumbers, overwriteConflicts: values["overwrite-conflicts"] ?? false };
@@ -305,15 +253,7 @@ export async function runFlow(argv: readonly string[], io: FlowIO): Promise<numb
       if (values.json) io.out(JSON.stringify({ gaps: [], result: null }));
       return EXIT.OK;
     }
-    if (!values.json) {
-      say(`Coverage gaps (below ${Math.round(thresholds.gapBelow * 100)} %, HIGH below ${Math.round(thresholds.highBelow * 100)} %): ${gaps.length}`);
-      say(`  ${pad("DATE", 10)}  ${pad("SKILL", 24)} ${lpad("REQUIRED", 9)} ${lpad("AVAILABLE", 9)} ${lpad("COVERED", 8)} ${lpad("RATIO", 6)} ${lpad("DEFICIT", 8)}  PRIORITY`);
-      for (const g of gaps) {
-        say(
-          `  ${pad(g.date, 10)}  ${pad(g.skillId, 24)} ${lpad(h(g.requiredHours), 9)} ${lpad(h(g.availableHours), 9)} ${lpad(h(g.coveredHours), 8)} ${lpad(`${Math.round(g.coverageRatio * 100)}%`, 6)} ${lpad(h(g.deficitHours), 8)}  ${g.priority}`,
-        );
-      }
-    }
+    if (!values.json) printGaps(say, gaps, thresholds);
 
     // 6. Optimize and poll.
     const rules = rulesFromGaps(gaps, maxOvertime);

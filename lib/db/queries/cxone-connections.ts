@@ -13,7 +13,18 @@ export async function getConnection(db: Db, id: string): Promise<CxoneConnection
 export async function putConnection(
   db: Db,
   id: string,
-  values: { region: string; baseUrl: string; clientId: string; clientSecretEncrypted: string; updatedBy: string | null },
+  values: {
+    region: string;
+    baseUrl: string;
+    clientId: string;
+    clientSecretEncrypted: string;
+    updatedBy: string | null;
+    profile?: "seed" | "platform";
+    tenantId?: string | null;
+    apiHost?: string | null;
+    accessKeyId?: string | null;
+    accessKeySecretEncrypted?: string | null;
+  },
 ): Promise<void> {
   const row = { ...values, updatedAt: new Date() };
   await db.insert(cxoneConnections).values({ id, ...row }).onConflictDoUpdate({ target: cxoneConnections.id, set: row });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getConnection } from "../../db/queries/cxone-connections";
-import { createCxoneClient, decryptSecret, type CxoneClient } from "../../cxone";
+import { createCxoneClient, createPlatformClient, decryptSecret, type CxoneClient, type CxoneClientDeps, type PlatformClient } from "../../cxone";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
@@ -12,6 +12,8 @@ export const CXONE_CONNECTION_ID = "default";
 /** A client for the saved connection (or the environment's); null when none is configured. */
 export async function getCxoneClient(db: Db): Promise<CxoneClient | null> {
   const row = await getConnection(db, CXONE_CONNECTION_ID);
+  // The NICE platform profile has no seed-contract client (no import, coverage or optimization API).
+  if (row?.profile === "platform") return null;
   if (row) {
     const clientSecret = decryptSecret(row.clientSecretEncrypted, env().CXONE_SECRET_KEY, CXONE_CONNECTION_ID);
     return createCxoneClient({ ...(row.region === "CUSTOM" ? { baseUrl: row.baseUrl } : { region: row.region as "NA" | "EU" | "JP" }), clientId: row.clientId, clientSecret }, { logger });
@@ -26,5 +28,38 @@ export async function getCxoneClient(db: Db): Promise<CxoneClient | null> {
 export async function requireCxoneClient(db: Db): Promise<CxoneClient> {
   const client = await getCxoneClient(db);
   if (!client) throw new AppError("UPSTREAM", "The CXone backend is on but no connection is configured: an admin sets it in Settings → CXone connection.");
+  return client;
+}
+
+/** Associated data of the stored access key secret (the client secret uses the connection id). */
+export const ACCESS_KEY_AD = `${CXONE_CONNECTION_ID}:access-key`;
+
+/**
+ * A NICE platform client for the saved connection when its profile is "platform", else null.
+ * On this profile `baseUrl` holds the sign-in issuer (empty: NICE's) and the client id and
+ * secret are the registered application's (optional: the JSON access-key sign-in without one).
+ */
+export async function getPlatformClient(db: Db, deps: CxoneClientDeps = {}): Promise<PlatformClient | null> {
+  const row = await getConnection(db, CXONE_CONNECTION_ID);
+  if (row?.profile !== "platform" || !row.accessKeyId || !row.accessKeySecretEncrypted) return null;
+  const key = env().CXONE_SECRET_KEY;
+  const app = row.clientId ? { clientId: row.clientId, clientSecret: decryptSecret(row.clientSecretEncrypted, key, CXONE_CONNECTION_ID) } : {};
+  return createPlatformClient(
+    {
+      ...(row.baseUrl ? { issuer: row.baseUrl } : {}),
+      ...(row.tenantId ? { tenantId: row.tenantId } : { apiHost: row.apiHost ?? "" }),
+      accessKeyId: row.accessKeyId,
+      accessKeySecret: decryptSecret(row.accessKeySecretEncrypted, key, ACCESS_KEY_AD),
+      ...app,
+    },
+    { logger, ...deps },
+  );
+}
+
+export async function requirePlatformClient(db: Db, what: string, deps: CxoneClientDeps = {}): Promise<PlatformClient> {
+  const client = await getPlatformClient(db, deps);
+  if (!client) {
+    throw new AppError("VALIDATION", `${what} needs the NICE platform profile: an admin picks it in Settings → CXone connection (the seed's WFM API has no such endpoint).`);
+  }
   return client;
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getConnection, putConnection, setConnectionTestResult } from "../../db/queries/cxone-connections";
-import { createCxoneClient, encryptSecret, CxoneError } from "../../cxone";
+import { createCxoneClient, encryptSecret, platformConfigSchema, CxoneError } from "../../cxone";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { cxoneConnectionTestSchema, type CxoneConnectionTest, type CxoneConnectionView } from "../../schemas/cxone-connection";
 import { recordAudit, type AuditActor } from "../audit";
-import { CXONE_CONNECTION_ID, requireCxoneClient } from "../backends/cxone-client";
+import { ACCESS_KEY_AD, CXONE_CONNECTION_ID, requireCxoneClient } from "../backends/cxone-client";
 
 /** The connection as the browser may see it: never the secret. */
 export async function getCxoneConnectionView(db: Db): Promise<CxoneConnectionView> {
@@ -51,7 +51,7 @@ export async function saveCxoneConnection(db: Db, input: CxoneConnectionInput, a
   }
   const secret = input.clientSecret ? encryptSecret(input.clientSecret, env().CXONE_SECRET_KEY, CXONE_CONNECTION_ID) : existing!.clientSecretEncrypted;
   await db.transaction(async (tx) => {
-    await putConnection(tx, CXONE_CONNECTION_ID, { region: input.region, baseUrl, clientId: input.clientId, clientSecretEncrypted: secret, updatedBy: actor.id });
+    await putConnection(tx, CXONE_CONNECTION_ID, { profile: "seed", region: input.region, baseUrl, clientId: input.clientId, clientSecretEncrypted: secret, tenantId: null, apiHost: null, accessKeyId: null, accessKeySecretEncrypted: null, updatedBy: actor.id });
     await recordAudit(
       tx,
       actor,
@@ -77,4 +77,65 @@ export async function testCxoneConnection(db: Db, actor: AuditActor, requestId?:
   await setConnectionTestResult(db, CXONE_CONNECTION_ID, new Date(), result);
   await recordAudit(db, actor, { action: "cxone.connection.tested", entityType: "cxone_connection", entityId: CXONE_CONNECTION_ID, details: { ok: result.ok } }, requestId);
   return result;
+}
+
+export interface CxonePlatformConnectionInput {
+  /** Sign-in issuer; omitted: NICE's. */
+  issuer?: string;
+  tenantId?: string;
+  apiHost?: string;
+  accessKeyId: string;
+  /** Omitted: keep the stored one. */
+  accessKeySecret?: string;
+  /** The registered application (password grant); omitted: the JSON access-key sign-in. */
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/**
+ * Saves the NICE platform profile: tenant id (discovery) or API host, the access key (its
+ * secret encrypted like the client secret, with its own associated data) and optionally the
+ * registered application. The issuer is kept in `baseUrl`.
+ */
+export async function saveCxonePlatformConnection(db: Db, input: CxonePlatformConnectionInput, actor: AuditActor, requestId?: string): Promise<void> {
+  const existing = await getConnection(db, CXONE_CONNECTION_ID);
+  const keepKey = existing?.profile === "platform" && existing.accessKeyId === input.accessKeyId && !!existing.accessKeySecretEncrypted;
+  if (!input.accessKeySecret && !keepKey) throw new AppError("VALIDATION", "Enter the access key secret.");
+  const checked = platformConfigSchema.safeParse({
+    ...(input.issuer ? { issuer: input.issuer } : {}),
+    ...(input.tenantId ? { tenantId: input.tenantId } : {}),
+    ...(input.apiHost ? { apiHost: input.apiHost } : {}),
+    accessKeyId: input.accessKeyId,
+    accessKeySecret: input.accessKeySecret ?? "kept",
+    ...(input.clientId ? { clientId: input.clientId, clientSecret: input.clientSecret ?? "kept" } : {}),
+  });
+  if (!checked.success) throw new AppError("VALIDATION", checked.error.issues.map((i) => `${i.path.join(".") || "connection"}: ${i.message}`).join("; "));
+  const key = env().CXONE_SECRET_KEY;
+  const accessSecret = input.accessKeySecret ? encryptSecret(input.accessKeySecret, key, ACCESS_KEY_AD) : existing!.accessKeySecretEncrypted!;
+  const appSecret = input.clientId && input.clientSecret ? encryptSecret(input.clientSecret, key, CXONE_CONNECTION_ID) : input.clientId && existing ? existing.clientSecretEncrypted : "";
+  await db.transaction(async (tx) => {
+    await putConnection(tx, CXONE_CONNECTION_ID, {
+      profile: "platform",
+      region: "PLATFORM",
+      baseUrl: input.issuer ?? "",
+      clientId: input.clientId ?? "",
+      clientSecretEncrypted: appSecret,
+      tenantId: input.tenantId ?? null,
+      apiHost: input.apiHost ?? null,
+      accessKeyId: input.accessKeyId,
+      accessKeySecretEncrypted: accessSecret,
+      updatedBy: actor.id,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "cxone.connection.saved",
+        entityType: "cxone_connection",
+        entityId: CXONE_CONNECTION_ID,
+        details: { profile: "platform", region: "PLATFORM", baseUrl: input.issuer ?? null, clientId: input.clientId ?? "", secretChanged: !!input.accessKeySecret, tenantId: input.tenantId ?? null, apiHost: input.apiHost ?? null, accessKeyId: input.accessKeyId },
+      },
+      requestId,
+    );
+  });
 }

@@ -156,6 +156,18 @@ describe("row errors name the row and the column as written", () => {
     expect(r.rows[0].skills).toEqual([{ skillId: "SKILL_SALES", proficiency: 5 }]);
   });
 
+  it("reads named proficiencies in any case beside levels 1–5 (BEGINNER 2 … EXPERT 5)", () => {
+    const r = one("AGENT-1001,2026-03-09T09:00-04:00,2026-03-09T17:00-04:00,SKILL-EN-TECH-SUPPORT:ADVANCED;SKILL_SALES:expert;SKILL_SALES_US: Beginner,,,,");
+    expect(r.rows[0].skills).toEqual([
+      { skillId: "SKILL-EN-TECH-SUPPORT", proficiency: 4 },
+      { skillId: "SKILL_SALES", proficiency: 5 },
+      { skillId: "SKILL_SALES_US", proficiency: 2 },
+    ]);
+    const bad = only(one("AGENT-1001,2026-03-09T09:00-04:00,2026-03-09T17:00-04:00,SKILL_SALES:GURU,,,,"));
+    expect(bad).toMatchObject({ code: "BAD_SKILLS", column: "skills" });
+    expect(bad.message).toContain("SKILL_ID:1–5 or SKILL_ID:BEGINNER|INTERMEDIATE|ADVANCED|EXPERT");
+  });
+
   it("BAD_SKILLS for a proficiency outside 1–5 or a skill listed twice", () => {
     expect(only(one("AGENT-1001,2026-03-09T09:00-04:00,2026-03-09T17:00-04:00,SKILL_SALES:7,,,,"))).toMatchObject({ code: "BAD_SKILLS", column: "skills" });
     expect(only(one("AGENT-1001,2026-03-09T09:00-04:00,2026-03-09T17:00-04:00,SKILL_SALES;SKILL_SALES:2,,,,"))).toMatchObject({ code: "BAD_SKILLS" });
