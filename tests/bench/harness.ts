@@ -13,6 +13,8 @@ export interface BenchCase {
   beforeEach?: () => Promise<void> | void;
   subject: () => Promise<unknown> | unknown;
   baseline: () => Promise<unknown> | unknown;
+  /** Run each side once untimed first (default true); off for long cases whose single run is the figure. */
+  warmUp?: boolean;
   /** Timed repetitions of each side (median reported); default 5. */
   iterations?: number;
   /** A goal in words, printed beside the figures, e.g. "≤ 3× baseline and < 100 ms". */

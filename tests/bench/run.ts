@@ -33,10 +33,12 @@ for (const file of files) {
     process.stderr.write(`… ${c.name}\n`);
     try {
       await c.setup?.();
-      await c.beforeEach?.();
-      await c.subject();
-      await c.beforeEach?.();
-      await c.baseline();
+      if (c.warmUp !== false) {
+        await c.beforeEach?.();
+        await c.subject();
+        await c.beforeEach?.();
+        await c.baseline();
+      }
       const n = c.iterations ?? 5;
       const s: number[] = [];
       const b: number[] = [];

@@ -84,10 +84,11 @@ export const cases: BenchCase[] = [
     name: "optimize: exact on 20 one-day centers (5–10 agents), gap ≤ 0.1 %",
     baselineName: "greedy on the same 20",
     iterations: 1,
+    warmUp: false,
     subject: async () => {
       const rows = [];
       for (const [k, input] of smalls.entries()) {
-        const r = await runExact(input, { settings: { timeLimitSeconds: 60, targetGap: 0.001 } });
+        const r = await runExact(input, { settings: { timeLimitSeconds: 20, targetGap: 0.001 } });
         const g = greedyFill(input);
         rows.push({ seed: 1000 + k, agents: input.agents.length, ...summary(r), greedyShortfallAfter: g.stats.shortfallHoursAfter, greedyOvertime: g.estimatedOvertimeHours });
       }
@@ -118,6 +119,7 @@ export const cases: BenchCase[] = [
     name: "optimize: exact on the demo week (300 agents × 7 days), 30 s, gap ≤ 2 %",
     baselineName: "greedy on the demo week",
     iterations: 1,
+    warmUp: false,
     setup: () => {
       demo = demoWeekInput();
       demoGreedy = greedyFill(demo);
