@@ -25,8 +25,11 @@ function fromGreedy(g: GreedyResult, notes: string[], solveMs: number, status: S
 
 export async function runExact(input: GreedyInput, options: RunExactOptions = {}): Promise<ExactResult> {
   const settings = solverSettingsSchema.parse(options.settings ?? {});
+  // The time limit covers the whole run: the greedy and the model build come out of it.
+  const started = Date.now();
   const greedy = greedyFill(input);
   const prep = prepareExact(input, options);
+  const left = settings.timeLimitSeconds - (Date.now() - started) / 1000;
   const size = modelSize(prep);
   if (size.nonzeros > (options.maxNonzeros ?? 4_000_000)) {
     return fromGreedy(greedy, [`The exact model is too large (${size.nonzeros.toLocaleString("en")} nonzeros): the greedy answer is shown.`], 0, "NOT_RUN", size, null, null);
@@ -41,7 +44,8 @@ export async function runExact(input: GreedyInput, options: RunExactOptions = {}
   const warm = warmStartFromGreedy(prep, greedy);
   const notes: string[] = [];
   if (warm.matched < warm.total) notes.push(`${warm.total - warm.matched} of the greedy's ${warm.total} proposals are not in the model (extensions of its own shifts); the warm start leaves them out.`);
-  const out = await solveInWorker({ model: prep.model, settings, warm, evaluateWarm: true, onProgress: options.onProgress, signal: options.signal });
+  if (left < 1) notes.push(`Building the model took ${Math.round(settings.timeLimitSeconds - left)} s of the ${settings.timeLimitSeconds} s limit: the solver had 1 s.`);
+  const out = await solveInWorker({ model: prep.model, settings: { ...settings, timeLimitSeconds: Math.max(1, left) }, warm, evaluateWarm: true, onProgress: options.onProgress, signal: options.signal });
   if (out.failure) notes.push(`The solver stopped early: ${out.failure}.`);
   if (!out.colValue || out.objective === null) {
     notes.push("No solver answer: the greedy answer is shown.");

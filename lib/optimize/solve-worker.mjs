@@ -53,7 +53,8 @@ async function solve(msg) {
   }
   const model = h.createModel(modelData(h, msg.model, null));
   try {
-    model.options.set({ output_flag: false, time_limit: msg.timeLimitSec, mip_rel_gap: msg.mipRelGap });
+    // The warm start's evaluation comes out of the same time limit.
+    model.options.set({ output_flag: false, time_limit: Math.max(0.5, msg.timeLimitSec - (performance.now() - t0) / 1000), mip_rel_gap: msg.mipRelGap, ...(msg.mipAbsGap > 0 ? { mip_abs_gap: msg.mipAbsGap } : {}) });
     if (msg.warm) {
       try {
         model.setSolution({ indices: msg.warm.indices, values: msg.warm.values });

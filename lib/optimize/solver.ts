@@ -18,6 +18,8 @@ export const solverSettingsSchema = z.object({
     .max(600, { error: "timeLimitSeconds must be at most 600 (10 minutes)" })
     .default(30),
   targetGap: z.number().min(0, { error: "targetGap must be between 0 and 1" }).max(1, { error: "targetGap must be between 0 and 1" }).default(0.01),
+  /** Stop when incumbent − bound ≤ this (objective units); default 0 = only the relative gap decides. */
+  absoluteGap: z.number().min(0, { error: "absoluteGap cannot be negative" }).default(0),
   /** Heap ceiling of the worker, MiB (default 1024). */
   memoryMb: z.number().int().min(64).max(4096).default(1024),
 });
@@ -105,6 +107,6 @@ export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
     });
     worker.on("error", (e) => early(/memory|allocation|heap/i.test(e.message) ? `out of memory in the solver worker (${settings.memoryMb} MiB): ${e.message}` : `solver worker failed: ${e.message}`));
     worker.on("exit", (code) => early(`solver worker exited (code ${code})`));
-    worker.postMessage({ model: req.model, timeLimitSec: settings.timeLimitSeconds, mipRelGap: settings.targetGap, warm: req.warm, evaluateWarm: req.evaluateWarm ?? false });
+    worker.postMessage({ model: req.model, timeLimitSec: settings.timeLimitSeconds, mipRelGap: settings.targetGap, mipAbsGap: settings.absoluteGap, warm: req.warm, evaluateWarm: req.evaluateWarm ?? false });
   });
 }

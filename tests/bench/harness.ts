@@ -13,13 +13,20 @@ export interface BenchCase {
   beforeEach?: () => Promise<void> | void;
   subject: () => Promise<unknown> | unknown;
   baseline: () => Promise<unknown> | unknown;
+  /** Run each side once untimed first (default true); off for long cases whose single run is the figure. */
+  warmUp?: boolean;
   /** Timed repetitions of each side (median reported); default 5. */
   iterations?: number;
   /** A goal in words, printed beside the figures, e.g. "≤ 3× baseline and < 100 ms". */
   goal?: string;
-  /** Returns whether the goal is met, given the medians in ms. */
-  goalMet?: (subjectMs: number, baselineMs: number) => boolean;
+  /** Returns whether the goal is met, given the medians in ms and the extra figures (when the case has them). */
+  goalMet?: (subjectMs: number, baselineMs: number, extra?: Record<string, number | string>) => boolean;
   teardown?: () => Promise<void> | void;
+  /**
+   * Figures beyond time, read once after the timed runs (a bound, a gap, shortfall hours…):
+   * an optimizer's time alone says nothing. Printed after the goal and written to results.json.
+   */
+  extra?: () => Record<string, number | string>;
 }
 
 export interface BenchResult {
@@ -31,4 +38,5 @@ export interface BenchResult {
   goal?: string;
   goalMet?: boolean;
   heapMiB: number;
+  extra?: Record<string, number | string>;
 }

@@ -33,10 +33,12 @@ for (const file of files) {
     process.stderr.write(`… ${c.name}\n`);
     try {
       await c.setup?.();
-      await c.beforeEach?.();
-      await c.subject();
-      await c.beforeEach?.();
-      await c.baseline();
+      if (c.warmUp !== false) {
+        await c.beforeEach?.();
+        await c.subject();
+        await c.beforeEach?.();
+        await c.baseline();
+      }
       const n = c.iterations ?? 5;
       const s: number[] = [];
       const b: number[] = [];
@@ -48,6 +50,7 @@ for (const file of files) {
       }
       const subjectMs = median(s);
       const baselineMs = median(b);
+      const extra = c.extra?.();
       results.push({
         name: c.name,
         baselineName: c.baselineName,
@@ -55,8 +58,9 @@ for (const file of files) {
         baselineMs,
         ratio: subjectMs / baselineMs,
         goal: c.goal,
-        goalMet: c.goalMet?.(subjectMs, baselineMs),
+        goalMet: c.goalMet?.(subjectMs, baselineMs, extra),
         heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
+        extra,
       });
     } catch (e) {
       // One broken case (no Postgres, no build) must not hide the others' figures.
@@ -68,6 +72,14 @@ for (const file of files) {
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
+/** Extra figures as a short suffix: `key=value`, joined, cut at 120 characters (the JSON has them all). */
+const suffix = (extra: BenchResult["extra"]) => {
+  if (!extra) return "";
+  const text = Object.entries(extra)
+    .map(([k, v]) => `${k}=${typeof v === "number" ? Number(v.toPrecision(6)) : v}`)
+    .join(" ");
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+};
 const rows = results.map((r) => [
   r.name,
   fmt(r.subjectMs),
@@ -75,8 +87,9 @@ const rows = results.map((r) => [
   fmt(r.baselineMs),
   `${r.ratio.toFixed(2)}×`,
   r.goal ? `${r.goal}${r.goalMet === undefined ? "" : r.goalMet ? " ✓" : " ✗"}` : "",
+  suffix(r.extra),
 ]);
-const header = ["case", "time", "baseline", "baseline time", "ratio", "goal"];
+const header = ["case", "time", "baseline", "baseline time", "ratio", "goal", "figures"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
 console.log(line(header));

@@ -21,6 +21,9 @@
 import { EPS, IH } from "../common";
 import type { AgentFrame, ExactCandidate } from "./candidates";
 import { conflictCliques } from "./candidates";
+import { SparseBuilder, type SparseModel } from "../sparse";
+
+export { objectiveOf, type SparseModel } from "../sparse";
 
 export interface ExactWeights {
   overtime: number;
@@ -29,83 +32,12 @@ export interface ExactWeights {
   outside: number;
 }
 
-export interface SparseModel {
-  numCols: number;
-  numRows: number;
-  colCost: Float64Array;
-  colLower: Float64Array;
-  colUpper: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
-  /** CSC. */
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-  /** 1 = integer. */
-  integrality: Int32Array;
-}
-
 export interface ModelIndex {
   candidates: ExactCandidate[];
   /** Column of candidate c is c (candidates come first). */
   y: { col: number; agent: number; interval: number; skillId: string }[];
   u: { col: number; skillId: string; interval: number; weight: number }[];
   overtimeCols: { col: number; agent: number; week: number }[];
-}
-
-class Builder {
-  cost: number[] = [];
-  lower: number[] = [];
-  upper: number[] = [];
-  integer: number[] = [];
-  entries: [number, number][][] = [];
-  rowLower: number[] = [];
-  rowUpper: number[] = [];
-  col(cost: number, lower: number, upper: number, integer: boolean): number {
-    this.cost.push(cost);
-    this.lower.push(lower);
-    this.upper.push(upper);
-    this.integer.push(integer ? 1 : 0);
-    this.entries.push([]);
-    return this.cost.length - 1;
-  }
-  row(lower: number, upper: number, terms: Iterable<[number, number]>): number {
-    const r = this.rowLower.length;
-    this.rowLower.push(lower);
-    this.rowUpper.push(upper);
-    for (const [col, v] of terms) if (v !== 0) this.entries[col].push([r, v]);
-    return r;
-  }
-  done(): SparseModel {
-    const n = this.cost.length;
-    const starts = new Int32Array(n + 1);
-    let nnz = 0;
-    for (let j = 0; j < n; j++) nnz += this.entries[j].length;
-    const indices = new Int32Array(nnz);
-    const values = new Float64Array(nnz);
-    let k = 0;
-    for (let j = 0; j < n; j++) {
-      starts[j] = k;
-      for (const [r, v] of this.entries[j]) {
-        indices[k] = r;
-        values[k++] = v;
-      }
-    }
-    starts[n] = k;
-    return {
-      numCols: n,
-      numRows: this.rowLower.length,
-      colCost: Float64Array.from(this.cost),
-      colLower: Float64Array.from(this.lower),
-      colUpper: Float64Array.from(this.upper),
-      rowLower: Float64Array.from(this.rowLower),
-      rowUpper: Float64Array.from(this.rowUpper),
-      starts,
-      indices,
-      values,
-      integrality: Int32Array.from(this.integer),
-    };
-  }
 }
 
 const INF = Infinity;
@@ -118,7 +50,7 @@ export function buildModel(
   count: number,
   w: ExactWeights,
 ): { model: SparseModel; index: ModelIndex } {
-  const m = new Builder();
+  const m = new SparseBuilder();
   for (const c of candidates) {
     const worked = (c.b - c.a - (c.breakTo - c.breakFrom)) * IH;
     m.col(w.idle * worked + w.perShift + w.outside * c.outsideHours, 0, 1, true);
@@ -235,11 +167,4 @@ export function buildModel(
     m.row(sf, sf, coverTerms.get(coverKey(e.skillId, e.interval))!);
   }
   return { model: m.done(), index: { candidates, y, u, overtimeCols } };
-}
-
-/** Objective of a column vector (for checking a decoded answer against the solver's). */
-export function objectiveOf(model: SparseModel, x: ArrayLike<number>): number {
-  let s = 0;
-  for (let j = 0; j < model.numCols; j++) s += model.colCost[j] * x[j];
-  return s;
 }

@@ -9,6 +9,7 @@ import { maxDailyHoursRule } from "@/lib/domain/trades/rules/maxDailyHours";
 import { overlapRule } from "@/lib/domain/trades/rules/overlap";
 import { restPeriodRule } from "@/lib/domain/trades/rules/restPeriod";
 import type { Shift } from "@/lib/domain/types";
+import { prepareExact } from "@/lib/domain/optimize/exact/prepare";
 import { runExact } from "@/lib/optimize/run-exact";
 import { solverSettingsSchema } from "@/lib/optimize/solver";
 import { SITE, smallInstance } from "./instances";
@@ -85,4 +86,28 @@ describe("exact engine on seeded one-day centers", () => {
     expect(() => solverSettingsSchema.parse({ timeLimitSeconds: 601 })).toThrow(/at most 600/);
     expect(solverSettingsSchema.parse({})).toMatchObject({ timeLimitSeconds: 30, targetGap: 0.01 });
   });
+});
+
+describe("dominance pruning", () => {
+  it("drops only candidates a kept one dominates, and keeps the optimum (seed 4 solved both ways)", async () => {
+    const input = smallInstance(4);
+    const pruned = prepareExact(input);
+    const full = prepareExact(input, { pruneDominated: false });
+    expect(pruned.generated).toBe(full.index.candidates.length);
+    expect(pruned.index.candidates.length).toBeLessThan(full.index.candidates.length);
+    const kept = new Map(pruned.index.candidates.map((c) => [`${c.agent}:${c.a}:${c.b}`, c]));
+    for (const [dropped, by] of pruned.replaced) {
+      const [agent, a, b] = dropped.split(":").map(Number);
+      const d = kept.get(by)!;
+      expect(d.agent).toBe(agent);
+      expect(d.a).toBeGreaterThanOrEqual(a);
+      expect(d.b).toBeLessThanOrEqual(b);
+      expect(d.b - d.a).toBeLessThan(b - a);
+    }
+    const settings = { timeLimitSeconds: 20, targetGap: 0 };
+    const [p, f] = await Promise.all([runExact(input, { settings }), runExact(input, { settings, pruneDominated: false })]);
+    expect(p.solverStatus).toBe("OPTIMAL");
+    expect(f.solverStatus).toBe("OPTIMAL");
+    expect(p.incumbent!).toBeCloseTo(f.incumbent!, 6);
+  }, 60_000);
 });
