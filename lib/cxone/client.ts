@@ -9,7 +9,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { TokenManager } from "./auth";
-import { CXONE_SCOPES, ENDPOINT_SCOPES, PATHS, cxoneConfigSchema, resolveBaseUrl, type CxoneConfig, type CxoneConfigInput, type CxoneScope } from "./config";
+import { CXONE_SCOPES, ENDPOINT_SCOPES, PATHS, cxoneConfigSchema, resolveBaseUrl, transportLimitsOf, type CxoneConfig, type CxoneConfigInput, type CxoneScope } from "./config";
 import {
   CxoneConfigError,
   CxoneError,
@@ -56,14 +56,7 @@ export class CxoneClient {
     delete visible.clientSecret;
     this.config = visible as Omit<CxoneConfig, "clientSecret">;
     this.deps = deps;
-    const limits = {
-      timeoutMs: config.timeoutMs,
-      maxAttempts: config.maxAttempts,
-      backoffBaseMs: config.backoffBaseMs,
-      backoffCapMs: config.backoffCapMs,
-      retryAfterJitterMs: config.retryAfterJitterMs,
-      maxRetryAfterMs: config.maxRetryAfterMs,
-    };
+    const limits = transportLimitsOf(config);
     this.transport = new CxoneTransport(config.resolvedBaseUrl, limits, deps);
     this.tokens = new TokenManager(
       this.transport,

@@ -30,6 +30,35 @@ function isAcceptableBaseUrl(value: string): boolean {
   return u.protocol === "http:" && LOOPBACK_HOSTS.has(u.hostname);
 }
 
+/** How every profile's requests wait, retry and refresh: one set of settings, one meaning. */
+export const transportSettings = {
+  /** Per-request timeout (each try), ms. */
+  timeoutMs: z.number().int().positive().default(30_000),
+  /** Tries per request for 429 / 5xx / network failures (the first try counts). */
+  maxAttempts: z.number().int().min(1).max(5).default(5),
+  /** Full-jitter exponential backoff: random() × min(cap, base × 2^(retry−1)). */
+  backoffBaseMs: z.number().int().nonnegative().default(1_000),
+  backoffCapMs: z.number().int().positive().default(30_000),
+  /** Added on top of Retry-After: random() × this. */
+  retryAfterJitterMs: z.number().int().nonnegative().default(1_000),
+  /** A Retry-After longer than this is not waited out: the request fails as rate limited. */
+  maxRetryAfterMs: z.number().int().positive().default(120_000),
+  /** Refresh a token this long before it expires. */
+  tokenRefreshSkewMs: z.number().int().nonnegative().default(30_000),
+};
+
+/** The transport's limits out of a parsed connection config. */
+export function transportLimitsOf(c: { timeoutMs: number; maxAttempts: number; backoffBaseMs: number; backoffCapMs: number; retryAfterJitterMs: number; maxRetryAfterMs: number }) {
+  return {
+    timeoutMs: c.timeoutMs,
+    maxAttempts: c.maxAttempts,
+    backoffBaseMs: c.backoffBaseMs,
+    backoffCapMs: c.backoffCapMs,
+    retryAfterJitterMs: c.retryAfterJitterMs,
+    maxRetryAfterMs: c.maxRetryAfterMs,
+  };
+}
+
 export const cxoneConfigSchema = z
   .object({
     region: z.enum(["NA", "EU", "JP"]).optional(),
@@ -40,19 +69,7 @@ export const cxoneConfigSchema = z
     clientId: z.string().trim().min(1, { error: "clientId is required" }),
     clientSecret: z.string().min(1, { error: "clientSecret is required" }),
     scopes: z.array(z.enum(CXONE_SCOPES)).min(1).default([...CXONE_SCOPES]),
-    /** Per-request timeout (each try), ms. */
-    timeoutMs: z.number().int().positive().default(30_000),
-    /** Tries per request for 429 / 5xx / network failures (the first try counts). */
-    maxAttempts: z.number().int().min(1).max(5).default(5),
-    /** Full-jitter exponential backoff: random() × min(cap, base × 2^(retry−1)). */
-    backoffBaseMs: z.number().int().nonnegative().default(1_000),
-    backoffCapMs: z.number().int().positive().default(30_000),
-    /** Added on top of Retry-After: random() × this. */
-    retryAfterJitterMs: z.number().int().nonnegative().default(1_000),
-    /** A Retry-After longer than this is not waited out: the request fails as rate limited. */
-    maxRetryAfterMs: z.number().int().positive().default(120_000),
-    /** Refresh a token this long before it expires. */
-    tokenRefreshSkewMs: z.number().int().nonnegative().default(30_000),
+    ...transportSettings,
   })
   .refine((c) => (c.region === undefined) !== (c.baseUrl === undefined), {
     error: "give exactly one of region (NA, EU, JP) or baseUrl",

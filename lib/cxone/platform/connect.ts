@@ -16,6 +16,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { TokenManager } from "../auth";
+import { transportLimitsOf, transportSettings } from "../config";
 import { CxoneAuthError, CxoneConfigError, CxoneError, CxoneNotFoundError, CxoneRequestError } from "../errors";
 import { platformEndpoints, type EndpointDef, type PlatformEndpoint } from "../profiles/endpoints";
 import { tokenResponseSchema, type TokenResponse } from "../schemas";
@@ -44,13 +45,7 @@ export const platformConfigSchema = z
     accessKeySecret: z.string().min(1, { error: "accessKeySecret is required" }),
     clientId: z.string().trim().min(1).optional(),
     clientSecret: z.string().min(1).optional(),
-    timeoutMs: z.number().int().positive().default(30_000),
-    maxAttempts: z.number().int().min(1).max(5).default(5),
-    backoffBaseMs: z.number().int().nonnegative().default(1_000),
-    backoffCapMs: z.number().int().positive().default(30_000),
-    retryAfterJitterMs: z.number().int().nonnegative().default(1_000),
-    maxRetryAfterMs: z.number().int().positive().default(120_000),
-    tokenRefreshSkewMs: z.number().int().nonnegative().default(30_000),
+    ...transportSettings,
     /** Paths or field names that differ on this tenant. */
     endpoints: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
@@ -202,14 +197,7 @@ export function parsePlatformConfig(input: PlatformConfigInput): PlatformConfig 
 
 /** Discovers the tenant's hosts and prepares the sign-in (the first token is fetched on the first call). */
 export async function connectPlatform(config: PlatformConfig, deps: TransportDeps): Promise<PlatformConnection> {
-  const limits = {
-    timeoutMs: config.timeoutMs,
-    maxAttempts: config.maxAttempts,
-    backoffBaseMs: config.backoffBaseMs,
-    backoffCapMs: config.backoffCapMs,
-    retryAfterJitterMs: config.retryAfterJitterMs,
-    maxRetryAfterMs: config.maxRetryAfterMs,
-  };
+  const limits = transportLimitsOf(config);
   const map = platformEndpoints(config.endpoints as Parameters<typeof platformEndpoints>[0]);
   const issuerTransport = new CxoneTransport(config.issuer.replace(/\/+$/, ""), limits, deps);
   const discovery = await discover(config, issuerTransport, map);
