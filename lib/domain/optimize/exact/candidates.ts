@@ -53,6 +53,8 @@ export interface AgentFrame {
 
 export interface CandidateOptions {
   lengthStep: number;
+  /** New shifts start on local clock minutes divisible by this (15 = every interval). */
+  startStepMinutes: number;
   breakAfterIntervals: number;
   breakIntervals: number;
   minExtensionIntervals: number;
@@ -206,7 +208,7 @@ export function candidatesFor(index: number, frame: AgentFrame, grid: CoverageGr
   const startOk = (a: number) => earliest === null || cal.minute[a] >= earliest;
 
   for (let a = 0; a < count; a++) {
-    if (!startOk(a)) continue;
+    if (!startOk(a) || cal.minute[a] % opt.startStepMinutes !== 0) continue;
     for (let len = minLen; len <= maxStretch; len += opt.lengthStep) {
       const b = a + len;
       if (b > count) break;

@@ -15,6 +15,8 @@
  *   starts  Σ start changes on local day d ≤ max − starts (max shifts per day)
  *   week    Σ paid_cw x_c − o_aw ≤ spare contract hours  (overtime only beyond the contract)
  *   cap     Σ_w o_aw ≤ overtime cap; non-overtime skills: Σ IH·y ≤ spare (overtime serves only skills that allow it)
+ *   round   Σ x working (k, i) + u_ki / frac(s_ki) ≥ ⌈s_ki⌉, and the same across skills per interval
+ *           (valid integer rounding of the cover rows, see rounding.ts; only while small enough)
  *
  * minimize Σ weight_k·IH·u + overtimeWeight·o + idleWeight·(worked hours − covered hours) + shiftCost·x + 0.5·outside hours
  */
@@ -22,6 +24,7 @@ import { EPS, IH } from "../common";
 import type { AgentFrame, ExactCandidate } from "./candidates";
 import { conflictCliques } from "./candidates";
 import { SparseBuilder, type SparseModel } from "../sparse";
+import { addRoundingRows, roundingSize, type RoundingSite } from "./rounding";
 
 export { objectiveOf, type SparseModel } from "../sparse";
 
@@ -42,6 +45,9 @@ export interface ModelIndex {
 
 const INF = Infinity;
 
+/** Rounding rows are left out when they would add more nonzeros than this (the demo week's would be millions). */
+export const ROUNDING_NONZERO_BUDGET = 500_000;
+
 export function buildModel(
   frames: readonly AgentFrame[],
   candidates: ExactCandidate[],
@@ -49,6 +55,7 @@ export function buildModel(
   weightOf: ReadonlyMap<string, number>,
   count: number,
   w: ExactWeights,
+  roundingBudget = ROUNDING_NONZERO_BUDGET,
 ): { model: SparseModel; index: ModelIndex } {
   const m = new SparseBuilder();
   for (const c of candidates) {
@@ -76,6 +83,8 @@ export function buildModel(
     }
   }
 
+  // Candidates working (k, i) for agents with a split column there: the integer side of the rounding rows.
+  const workers = new Map<string, number[]>();
   const y: ModelIndex["y"] = [];
   const overtimeCols: ModelIndex["overtimeCols"] = [];
   for (const [agent, ids] of byAgent) {
@@ -102,6 +111,9 @@ export function buildModel(
         y.push({ col, agent, interval: i, skillId: s.skillId });
         terms.push([col, 1]);
         coverTerms.get(coverKey(s.skillId, i))!.push([col, 1]);
+        const wk = workers.get(coverKey(s.skillId, i));
+        if (wk) for (const id of list) wk.push(id);
+        else workers.set(coverKey(s.skillId, i), [...list]);
         if (!s.allowOvertime) {
           const wk = f.cal.week[i];
           const l = nonOvertimeByWeek.get(wk);
@@ -166,5 +178,7 @@ export function buildModel(
     const sf = shortfall.get(e.skillId)![e.interval];
     m.row(sf, sf, coverTerms.get(coverKey(e.skillId, e.interval))!);
   }
+  const sites: RoundingSite[] = u.map((e) => ({ col: e.col, shortfall: shortfall.get(e.skillId)![e.interval], interval: e.interval, workers: workers.get(coverKey(e.skillId, e.interval)) ?? [] }));
+  if (roundingSize(sites) <= roundingBudget) addRoundingRows(m, sites);
   return { model: m.done(), index: { candidates, y, u, overtimeCols } };
 }

@@ -14,6 +14,11 @@ import { buildModel, type ExactWeights, type ModelIndex, type SparseModel } from
 export interface ExactOptions {
   /** Step between new-shift lengths, minutes (default 30: the site's lengths on the half hour). */
   lengthStepMinutes?: number;
+  /**
+   * New shifts start on local clock minutes divisible by this (default 15: every interval; 30 or
+   * 60 shrink the model about 2× or 4×). The bound then holds for that start grid only.
+   */
+  startStepMinutes?: number;
   /** New shifts longer than this get a break, hours (default 6). */
   breakAfterHours?: number;
   /** Shortest extension, hours (default 1). */
@@ -66,6 +71,7 @@ export function prepareExact(input: GreedyInput, options: ExactOptions = {}): Ex
   const shortfall = targetShortfall(input, rules, before);
   const opt = {
     lengthStep: Math.max(1, Math.round((options.lengthStepMinutes ?? 30) / 15)),
+    startStepMinutes: Math.max(15, Math.round((options.startStepMinutes ?? 15) / 15) * 15),
     breakAfterIntervals: Math.round((options.breakAfterHours ?? 6) / IH),
     breakIntervals: Math.ceil(Math.max(0, compliance.minBreakDuration) / 15),
     minExtensionIntervals: Math.max(1, Math.round((options.minExtensionHours ?? 1) / IH)),
