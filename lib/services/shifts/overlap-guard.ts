@@ -7,9 +7,10 @@ const fmt = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`
 
 /**
  * Refuses the transaction when a write left one of these agents working two shifts at
- * once. Called inside the writer's transaction, after its writes: another writer that
- * committed first is seen here (PGlite runs one transaction at a time), and on Postgres
- * the exclusion constraint refuses the commit of whichever writer comes second.
+ * once. Called inside the writer's transaction, after its writes: on the embedded database
+ * (one transaction at a time, no btree_gist) another writer that committed first is seen
+ * here; on Postgres the exclusion constraint refuses the commit of whichever writer comes
+ * second, and this check steps aside.
  */
 export async function assertNoOverlap(tx: Db, agentIds: readonly string[], window: { from: Date; to: Date }): Promise<void> {
   const pair = await findOverlap(tx, [...new Set(agentIds)], window);
