@@ -28,6 +28,10 @@ export const PERMISSIONS = {
 
   "shifts.read": { roles: ["planner", "admin"], siteScoped: false, description: "Open the shifts page, list agents' shifts" },
   "shifts.import": { roles: ["planner", "admin"], siteScoped: false, description: "Validate and import shift CSVs (and push them to CXone)" },
+  "schedule.read": { roles: ["planner", "supervisor", "admin"], siteScoped: true, description: "Open the schedule grid (supervisors: their own sites, read-only)" },
+  "schedule.edit": { roles: ["planner", "admin"], siteScoped: false, description: "Create, change and delete shifts on the schedule" },
+  "schedule.publish": { roles: ["planner", "admin"], siteScoped: false, description: "Publish draft shifts (preview, then one transaction)" },
+  "imports.undo": { roles: ["planner", "admin"], siteScoped: false, description: "Undo a shift import (remove its shifts, restore what it replaced)" },
   "imports.read": { roles: ["planner", "admin"], siteScoped: false, description: "Download an import's error report" },
   "demand.import": { roles: ["planner", "admin"], siteScoped: false, description: "Upload a forecast or required agents" },
 
