@@ -29,6 +29,14 @@ export const ACTION_CAPABILITY = {
   publishAwardsAction: "bidding.award.publish",
   requestOwnTradeAction: "trades.request.own",
   unlockUserAction: "users.unlock",
+  createShiftAction: "schedule.edit",
+  editShiftAction: "schedule.edit",
+  deleteShiftAction: "schedule.edit",
+  previewShiftEditAction: "schedule.edit",
+  previewPublishAction: "schedule.publish",
+  publishShiftsAction: "schedule.publish",
+  undoImportAction: "imports.undo",
+  getShiftHistoryAction: "schedule.read",
 } as const satisfies Record<string, Capability>;
 
 export type ActionName = keyof typeof ACTION_CAPABILITY;
