@@ -3,7 +3,7 @@
  * linter, award resolution by waves with locks, explanations, and awards → draft shifts.
  */
 export * from "./types";
-export { lint, canOpenWindow, DEFAULT_LIVE_ATTRIBUTES, type LintContext } from "./lint";
+export { lint, canOpenWindow, missingLocationText, DEFAULT_LIVE_ATTRIBUTES, type LintContext } from "./lint";
 export { resolveAwards } from "./resolve";
 export { rankHint, type RankHint, type RankHintInput } from "./hint";
 export { biddableLines, ineligibility, isScopeMember, scopeReachesLine } from "./eligibility";
