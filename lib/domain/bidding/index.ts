@@ -10,3 +10,4 @@ export { biddableLines, ineligibility, isScopeMember, scopeReachesLine } from ".
 export { priorityOrder, randomDraw, standingText, tierOf, DEFAULT_TIE_BREAKERS } from "./priority";
 export { awardsToDraftShifts, lineInstances } from "./lines";
 export { isWindowOpen, lockReleaseAt, lockStatus, scopeWindow, windowInstants } from "./window";
+export { daysLabel, lineLabel, linesFromSchedule, type ScheduleLines, type ScheduleLinesInput } from "./from-schedule";
