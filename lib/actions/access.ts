@@ -30,6 +30,8 @@ export const ACTION_CAPABILITY = {
   adjustAwardAction: "bidding.award.adjust",
   publishAwardsAction: "bidding.award.publish",
   requestOwnTradeAction: "trades.request.own",
+  cancelOwnTradeAction: "trades.request.own",
+  colleagueShiftsAction: "trades.request.own",
   unlockUserAction: "users.unlock",
 } as const satisfies Record<string, Capability>;
 
