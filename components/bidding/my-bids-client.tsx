@@ -154,7 +154,11 @@ export function MyBidsClient({ data, trades }: { data: MyBidding; trades: MyTrad
         </CardBody>
       </Card>
       <OwnTrades agentId={data.agent.id} zone={zone} shifts={data.shifts} trades={trades} />
-      {data.scopes.length === 0 ? <EmptyState title="No bidding for you right now">When a bid window you are eligible for opens, it appears here.</EmptyState> : data.scopes.map((s) => <ScopeBid key={s.id} scope={s} zone={zone} />)}
+      {data.scopes.length === 0 ? <EmptyState title="No bidding for you right now">When a bid window you are eligible for opens, it appears here.</EmptyState> : data.scopes.map((s) => (
+            <div key={s.id} data-testid="bid-scope" data-scope-name={s.name}>
+              <ScopeBid scope={s} zone={zone} />
+            </div>
+          ))}
     </div>
   );
 }

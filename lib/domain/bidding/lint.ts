@@ -50,7 +50,7 @@ function groupSites(group: string, ctx: Pick<LintContext, "catalog" | "skillSite
 export function missingLocationText(skillGroups: readonly string[], ctx: Pick<LintContext, "catalog" | "skillSites">): string {
   const shared = skillGroups.filter((g) => groupSites(g, ctx).size > 1);
   return shared.length
-    ? `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} worked at ${[...groupSites(shared[0], ctx)].sort().join(" and ")} — without a location, agents of one site can bid on and win the other site's shifts. Add the sites this scope covers.`
+    ? `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} worked at ${[...groupSites(shared[0], ctx)].join(" and ")} — without a location, agents of one site can bid on and win the other site's shifts. Add the sites this scope covers.`
     : "The scope names no site: it would reach every site that ever offers these skills. Add the sites this scope covers.";
 }
 

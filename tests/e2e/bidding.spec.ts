@@ -1,0 +1,188 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+/**
+ * Bidding end to end on the demo center, in order (one server, one database):
+ * an admin creates a NYC billing scope (refused as leaking until it names its site) and
+ * opens its window; a planner adds two one-slot lines; a tier-1 agent locks one line and
+ * walks away, ranking the other; a tier-2 agent ranks the locked line first; the award
+ * gives each their line (the uncommitted lock blocks nobody) and tells each why; a planner
+ * publishes the awards as draft shifts; a LON supervisor sees none of NYC's bids.
+ *
+ * The demo agents used: AGENT-1010 (NYC, hired 2014, holds SKILL-EN-BILLING) is tier 1 under
+ * a "hired on or before 2016-12-31" tier; AGENT-1015 (NYC, hired 2020, billing) is below it.
+ */
+const SCOPE = "NYC Billing — e2e";
+const A = { email: "agent1010@demo.local", id: "AGENT-1010" };
+const B = { email: "agent1015@demo.local", id: "AGENT-1015" };
+const EARLY = "Mon–Fri 09:00–17:30 NYC, SKILL-EN-BILLING, 1 slot";
+const LATE = "Mon–Fri 10:00–18:30 NYC, SKILL-EN-BILLING, 1 slot";
+
+async function draftShiftTotal(page: Page): Promise<number> {
+  await page.goto("/shifts");
+  const rows = page.getByRole("table", { name: "Schedule summary" }).locator("tbody tr");
+  let total = 0;
+  for (const row of await rows.all()) {
+    const cells = await row.locator("td").allTextContents();
+    if (cells[1] === "DRAFT") total += Number(cells[2].replace(/,/g, ""));
+  }
+  return total;
+}
+
+function myScope(page: Page) {
+  return page.locator(`[data-testid="bid-scope"][data-scope-name="${SCOPE}"]`);
+}
+
+test.describe.serial("shift bidding", () => {
+  let published = { awards: 0, shifts: 0 };
+
+  test("an admin's scope without a site is refused as leaking until NYC is added, then its window opens", async ({ page }) => {
+    await signIn(page, "admin@demo.local");
+    await page.goto("/bidding");
+    const demoRow = page.getByRole("row", { name: /NYC Sales — bid/ });
+    const period = /(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec((await demoRow.textContent()) ?? "");
+    expect(period).not.toBeNull();
+
+    await page.getByRole("button", { name: "New scope" }).click();
+    await page.getByLabel("Name", { exact: true }).fill(SCOPE);
+    await page.getByLabel("Skill groups").fill("SKILL-EN-BILLING");
+    await page.getByLabel("Bid period from").fill(period![1]);
+    await page.getByLabel("Bid period to").fill(period![2]);
+    await page.getByLabel("Window time zone").fill("America/New_York");
+    await page.getByLabel("Tier cutoffs: hired on or before").fill("2016-12-31");
+    await page.getByLabel("Require availability").uncheck();
+    await page.getByRole("button", { name: "Save scope" }).click();
+    // The leakage, in words, beside the sites field: billing is worked at more than one site.
+    await expect(page.getByRole("alert").filter({ hasText: /Scope leakage: SKILL-EN-BILLING is worked at .*NYC/ }).first()).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(SCOPE) })).toHaveCount(0);
+
+    await page.getByLabel("Sites (locations)").fill("NYC");
+    await page.getByRole("button", { name: "Save scope" }).click();
+    await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+    await expect(page.getByText(/Scope leakage/)).toHaveCount(0);
+    await page.getByRole("button", { name: "Close" }).click();
+
+    const row = page.getByRole("row", { name: new RegExp(SCOPE) });
+    await expect(row).toContainText("draft");
+    await row.getByRole("button", { name: "Open window" }).click();
+    await expect(page.getByText(`The window of ${SCOPE} is open.`)).toBeVisible();
+    await expect(row).toContainText("open");
+  });
+
+  test("a planner adds two one-slot lines from the form, times on NYC's clock", async ({ page }) => {
+    await signIn(page, "planner@demo.local");
+    await page.goto("/bidding");
+    const form = page.getByRole("form", { name: "New line" });
+    await form.getByLabel("Site").selectOption("NYC");
+    await expect(form.getByText("Starts (America/New_York)")).toBeVisible();
+    await form.getByLabel("Skill").selectOption("SKILL-EN-BILLING");
+    for (const [start, end, label] of [["09:00", "17:30", EARLY], ["10:00", "18:30", LATE]]) {
+      await form.getByLabel(/^Starts/).fill(start);
+      await form.getByLabel(/^Ends/).fill(end);
+      await form.getByLabel("Slots").fill("1");
+      await form.getByRole("button", { name: "Add line" }).click();
+      await expect(page.getByText(`Line added: ${label}.`)).toBeVisible();
+      await expect(page.getByRole("table", { name: "Lines" }).getByRole("row", { name: new RegExp(label) })).toBeVisible();
+    }
+  });
+
+  test("the tier-1 agent locks the early line and walks away; the tier-2 agent cannot lock it but ranks it first", async ({ page }) => {
+    await signIn(page, A.email);
+    await page.goto("/me");
+    let card = myScope(page);
+    await expect(card).toBeVisible();
+    await card.getByRole("button", { name: `Lock ${EARLY}` }).click();
+    await expect(card.getByText("Locked for 24 h.")).toBeVisible();
+    await expect(card.getByText(/Your lock: .*held/)).toBeVisible();
+    await card.getByRole("button", { name: `Rank ${LATE}` }).click();
+    await card.getByRole("button", { name: "Submit bid" }).click();
+    await expect(card.getByText("Bid submitted.")).toBeVisible();
+
+    await page.context().clearCookies();
+    await signIn(page, B.email);
+    await page.goto("/me");
+    card = myScope(page);
+    await card.getByRole("button", { name: `Lock ${EARLY}` }).click();
+    await expect(card.getByRole("alert")).toContainText("is locked by other agents");
+    await card.getByRole("button", { name: `Rank ${EARLY}` }).click();
+    await card.getByRole("button", { name: `Rank ${LATE}` }).click();
+    await card.getByRole("button", { name: "Save draft" }).click();
+    await expect(card.getByText("Draft saved.")).toBeVisible();
+    await expect(card.getByTestId("rank-hint")).toBeVisible();
+    await card.getByRole("button", { name: "Submit bid" }).click();
+    await expect(card.getByText("Bid submitted.")).toBeVisible();
+    await expect(card.getByRole("list", { name: `Your ranking in ${SCOPE}` }).getByRole("listitem").first()).toContainText(EARLY);
+  });
+
+  test("the award runs: the uncommitted lock blocks nobody, and each agent sees what they got and why", async ({ page }) => {
+    await signIn(page, "planner@demo.local");
+    await page.goto("/bidding");
+    await page.getByRole("button", { name: "Run award" }).click();
+    await expect(page.getByText("The award run is queued")).toBeVisible();
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText(/Last award run: completed/)).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    const awards = page.getByRole("table", { name: "Awards" });
+    await expect(awards.getByRole("row", { name: new RegExp(`${A.id}.*${LATE}`) })).toBeVisible();
+    await expect(awards.getByRole("row", { name: new RegExp(`${B.id}.*${EARLY}`) })).toBeVisible();
+
+    await page.context().clearCookies();
+    await signIn(page, A.email);
+    await page.goto("/me");
+    let award = myScope(page).getByTestId("my-award");
+    await expect(award).toContainText(`You were awarded: ${LATE}`);
+    await expect(award).toContainText("You got your 1st choice");
+    await expect(award).toContainText(/Your lock on .* was never committed and was released/);
+
+    await page.context().clearCookies();
+    await signIn(page, B.email);
+    await page.goto("/me");
+    award = myScope(page).getByTestId("my-award");
+    await expect(award).toContainText(`You were awarded: ${EARLY}`);
+    await expect(award).toContainText("You got your 1st choice");
+  });
+
+  test("a planner publishes the awards as draft shifts; the agent sees them on their schedule", async ({ page }) => {
+    await signIn(page, "planner@demo.local");
+    const before = await draftShiftTotal(page);
+    await page.goto("/bidding");
+    await page.getByRole("button", { name: "Publish as drafts" }).click();
+    const done = page.getByText(/^Published \d+ awards? as \d+ draft shifts\.$/);
+    await expect(done).toBeVisible();
+    const m = /Published (\d+) awards? as (\d+) draft shifts/.exec((await done.textContent()) ?? "")!;
+    published = { awards: Number(m[1]), shifts: Number(m[2]) };
+    expect(published.awards).toBeGreaterThanOrEqual(2);
+    // Four weeks of a Mon–Fri line: at least the two e2e awards' 20 shifts each.
+    expect(published.shifts).toBeGreaterThanOrEqual(40);
+    await expect(page.getByRole("table", { name: "Awards" }).getByRole("row", { name: new RegExp(`${B.id}.*published`) })).toBeVisible();
+    expect(await draftShiftTotal(page)).toBe(before + published.shifts);
+
+    await page.context().clearCookies();
+    await signIn(page, B.email);
+    await page.goto("/me");
+    const mine = page.getByRole("list", { name: "My shifts" });
+    await expect(mine.getByRole("listitem").filter({ hasText: "draft" }).first()).toContainText("America/New_York");
+  });
+
+  test("a LON supervisor sees none of NYC's bids or awards, on the page or through the API", async ({ page }) => {
+    await signIn(page, "supervisor.lon@demo.local");
+    await page.goto("/bidding");
+    await expect(page.getByRole("heading", { name: "Bid scopes" })).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(SCOPE) })).toHaveCount(0);
+    await expect(page.getByText(A.id)).toHaveCount(0);
+    await expect(page.getByText(B.id)).toHaveCount(0);
+    const res = await page.request.get("/api/v1/bidding/bids");
+    expect(res.status()).toBe(200);
+    const { bids } = (await res.json()) as { bids: { agentId: string }[] };
+    expect(bids.some((b) => b.agentId === A.id || b.agentId === B.id)).toBe(false);
+    const awards = (await (await page.request.get("/api/v1/bidding/awards")).json()) as { awards?: { agentId: string }[] };
+    expect((awards.awards ?? []).some((a) => a.agentId === A.id || a.agentId === B.id)).toBe(false);
+
+    // The control: NYC's supervisor does see them.
+    await page.context().clearCookies();
+    await signIn(page, "supervisor.nyc@demo.local");
+    const nyc = (await (await page.request.get("/api/v1/bidding/bids")).json()) as { bids: { agentId: string }[] };
+    expect(nyc.bids.some((b) => b.agentId === B.id)).toBe(true);
+  });
+});
