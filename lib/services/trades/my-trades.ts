@@ -15,9 +15,9 @@ function outcomeText(t: { status: string; kind: string; receiverAgentId: string 
       return t.kind === "swap" ? `Approved: you and ${t.receiverAgentId} have swapped shifts.` : `Approved: the shift is now ${t.receiverAgentId}'s.`;
     case "Denied":
       if (rejected) return `Rejected by ${rejected.siteId}'s supervisor${rejected.comment ? `: "${rejected.comment}"` : "."}`;
-      return `Refused by the trade rules: ${violations.join(" ") || "a rule does not allow it."}`;
+      return `Refused by the trade rules: ${violations.join("; ") || "a rule does not allow it"}.`;
     case "PendingReview":
-      return `Waiting for a supervisor of ${siteId} to review it${violations.length ? ` (${violations.join(" ")})` : ""}.`;
+      return `Waiting for a supervisor of ${siteId} to review it${violations.length ? ` (${violations.join("; ")})` : ""}.`;
     case "Expired":
       return "Expired: nobody decided before it ran out of time.";
     case "Canceled":
