@@ -109,7 +109,7 @@ function FromSchedule({ view, period, run, onCsv }: { view: BiddingOverview; per
   }
   if (scopes.length === 0) return null;
   return (
-    <div className="space-y-3 rounded-md border border-slate-200 p-3">
+    <div role="group" aria-label="Lines from the current schedule" className="space-y-3 rounded-md border border-slate-200 p-3">
       <h3 className="text-sm font-semibold">Lines from the current schedule</h3>
       <div className="flex flex-wrap items-end gap-3">
         <label className={label}>
