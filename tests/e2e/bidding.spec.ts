@@ -249,10 +249,15 @@ test.describe.serial("shift bidding", () => {
     const demo = generateDemo({ weekStart: addDays(period.start, -14) });
     const busy = new Set(planDemoTrades(demo).flatMap((p) => [p.request.initiatorAgentId, p.request.receiverAgentId]));
     const tech = demo.agents.filter((a) => a.homeSiteId === "NYC" && a.skills.some((k) => k.skillId === "SKILL-EN-TECH-SUPPORT") && !busy.has(a.id) && ![A.id, B.id, C.id].includes(a.id));
-    const me = tech[0];
-    const shift = demo.shifts.filter((s) => s.agentId === me.id).sort((a, b) => a.start - b.start)[2];
-    const free = (id: string) => !demo.shifts.some((s) => s.agentId === id && s.start < shift.end + 14 * 3_600_000 && s.end > shift.start - 14 * 3_600_000);
-    const colleague = tech.find((a) => a.id !== me.id && free(a.id))!;
+    const gap = 11 * 3_600_000; // NYC's minimum rest is 10 h
+    const free = (id: string, sh: { start: number; end: number }) => !demo.shifts.some((s) => s.agentId === id && s.start < sh.end + gap && s.end > sh.start - gap);
+    // The first initiator, shift (from the week's third on, well past any notice rule) and colleague that fit.
+    const pick = tech
+      .flatMap((me) => demo.shifts.filter((s) => s.agentId === me.id).sort((a, b) => a.start - b.start).slice(2).map((shift) => ({ me, shift })))
+      .map(({ me, shift }) => ({ me, shift, colleague: tech.find((a) => a.id !== me.id && free(a.id, shift)) }))
+      .find((x) => x.colleague)!;
+    const { me, shift } = pick;
+    const colleague = pick.colleague!;
 
     await signIn(page, `${me.username}@demo.local`);
     await page.goto("/me");
