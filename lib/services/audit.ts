@@ -46,6 +46,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({ siteId: z.string(), comment: z.string().nullable(), outcome: tradeOutcome, violations: z.array(violationBrief) }),
   }),
   z.object({ action: z.literal("trade.expired"), entityType: z.literal("trade"), entityId: z.string(), details: z.object({}) }),
+  // An agent withdraws their own open request; `from` is the state it left.
+  z.object({ action: z.literal("trade.canceled"), entityType: z.literal("trade"), entityId: z.string(), details: z.object({ agentId: z.string(), from: z.string() }) }),
   z.object({
     action: z.literal(["import.shifts.validated", "import.shifts.committed", "import.shifts.rejected"]),
     entityType: z.literal("import"),
