@@ -38,8 +38,9 @@ export function GapThresholdsForm({ initial }: { initial: GapThresholdsInput }) 
     setStatus(error ? { tone: "error", text: error } : { tone: "success", text: "Saved. Coverage and gaps use the new thresholds." });
   }
   const input = (key: Key, step: string) => (
-    <label>
-      {(LABELS[key] as { label: string }).label}
+    <div key={key}>
+      <label>
+        {(LABELS[key] as { label: string }).label}
       <input
         type="number"
         step={step}
@@ -48,8 +49,9 @@ export function GapThresholdsForm({ initial }: { initial: GapThresholdsInput }) 
         onChange={(e) => setValues({ ...values, [key]: e.target.value === "" ? Number.NaN : Number(e.target.value) })}
         {...errorProps(errors, key, `err-gap-${key}`)}
       />
+      </label>
       <FieldError id={`err-gap-${key}`} messages={errors[key]} />
-    </label>
+    </div>
   );
   return (
     <form onSubmit={save} noValidate className="space-y-3" aria-label="Gap thresholds">

@@ -76,11 +76,13 @@ export function TradingSettingsForm({ scopes, initial, options }: { scopes: { sc
 
   /** A number input with its label and messages. */
   const numberField = (key: string, label: string, value: number, onChange: (v: number) => void) => (
-    <label>
-      {label}
-      <input type="number" className={num} value={Number.isNaN(value) ? "" : value} onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))} {...errorProps(errors, key, `err-${key}`)} />
+    <div>
+      <label>
+        {label}
+        <input type="number" className={num} value={Number.isNaN(value) ? "" : value} onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))} {...errorProps(errors, key, `err-${key}`)} />
+      </label>
       <FieldError id={`err-${key}`} messages={errors[key]} />
-    </label>
+    </div>
   );
 
   return (
@@ -150,11 +152,13 @@ export function TradingSettingsForm({ scopes, initial, options }: { scopes: { sc
             const zone = zoneOf(p.siteId, options.sites);
             return (
               <div key={i} className="flex flex-wrap items-start gap-2 text-xs" role="group" aria-label={`Period ${i + 1}`}>
-                <label className="font-medium text-slate-600">
-                  Label
-                  <input aria-label={`Period ${i + 1} label`} className={box} value={p.label} onChange={(e) => set({ label: e.target.value })} {...errorProps(errors, key("label"), `err-${key("label")}`)} />
+                <div>
+                  <label className="font-medium text-slate-600">
+                    Label
+                    <input aria-label={`Period ${i + 1} label`} className={box} value={p.label} onChange={(e) => set({ label: e.target.value })} {...errorProps(errors, key("label"), `err-${key("label")}`)} />
+                  </label>
                   <FieldError id={`err-${key("label")}`} messages={errors[key("label")]} />
-                </label>
+                </div>
                 <label className="font-medium text-slate-600">
                   Site
                   <select aria-label={`Period ${i + 1} site`} className={box} value={p.siteId} onChange={(e) => set({ siteId: e.target.value })}>
@@ -178,7 +182,8 @@ export function TradingSettingsForm({ scopes, initial, options }: { scopes: { sc
                   </select>
                 </label>
                 {(["start", "end"] as const).map((k) => (
-                  <label key={k} className="font-medium text-slate-600">
+                  <div key={k}>
+                  <label className="font-medium text-slate-600">
                     {k === "start" ? "Starts" : "Ends"} ({zone})
                     <input
                       type="datetime-local"
@@ -188,8 +193,9 @@ export function TradingSettingsForm({ scopes, initial, options }: { scopes: { sc
                       onChange={(e) => set({ [k]: e.target.value })}
                       {...errorProps(errors, key(k), `err-${key(k)}`)}
                     />
-                    <FieldError id={`err-${key(k)}`} messages={errors[key(k)]} />
                   </label>
+                  <FieldError id={`err-${key(k)}`} messages={errors[key(k)]} />
+                  </div>
                 ))}
                 <Button size="sm" variant="ghost" className="mt-4" onClick={() => setPeriods(periods.filter((_, j) => j !== i))}>
                   Remove
