@@ -38,10 +38,21 @@ const show = (n: number | bigint, l: FieldLabel) => {
 /** zod's own texts ("Too small: expected number to be >=0") are not for planners; a schema's own message is. */
 const isZodDefault = (message: string) => /^(Invalid|Too (small|big)|Expected)\b/.test(message);
 
+/**
+ * A schema's own sentence with its field keys put in the screen's words: "receiverAgentId
+ * must be a different agent than initiatorAgentId." → "Receiving agent must be a different
+ * agent than Initiating agent." (no label in front when the sentence already starts with it).
+ */
+function inScreenWords(message: string, name: string, keys: ReadonlyMap<string, string> | undefined): string {
+  let text = message;
+  if (keys) for (const [key, words] of keys) text = text.replace(new RegExp(`\\b${key}\\b`, "g"), words);
+  return text.startsWith(name) ? text : `${name}: ${text}`;
+}
+
 /** One sentence for one issue, starting with the label. */
-export function describeIssue(issue: z.core.$ZodIssue, label: FieldLabel): string {
+export function describeIssue(issue: z.core.$ZodIssue, label: FieldLabel, keys?: ReadonlyMap<string, string>): string {
   const name = label.label;
-  if (!isZodDefault(issue.message)) return `${name}: ${issue.message}`;
+  if (!isZodDefault(issue.message)) return inScreenWords(issue.message, name, keys);
   switch (issue.code) {
     case "invalid_type":
       if (issue.expected === "int") return `${name} must be a whole number.`;
@@ -62,11 +73,13 @@ export function describeIssue(issue: z.core.$ZodIssue, label: FieldLabel): strin
 /** Every issue of a failed parse, grouped by the input it belongs to, in the screen's words. */
 export function fieldErrors(error: z.ZodError, labels: FieldLabels): FieldErrors {
   const out: FieldErrors = {};
+  // Plain field keys and their labels, to put a schema's sentences in the screen's words.
+  const keys = new Map(Object.entries(labels).flatMap(([k, v]) => (typeof v === "function" || !/^\w+$/.test(k) ? [] : [[k, v.label] as [string, string]])));
   for (const issue of error.issues) {
     const { key, label } = labelFor(issue.path, labels);
     // Not an input of this form (a whole-form rule): the schema's own sentence, above the form.
     if (!label) (out[""] ??= []).push(isZodDefault(issue.message) ? "Some input is not valid." : issue.message);
-    else (out[key] ??= []).push(describeIssue(issue, label));
+    else (out[key] ??= []).push(describeIssue(issue, label, keys));
   }
   return out;
 }

@@ -3,6 +3,8 @@ import { fieldErrors } from "@/lib/client/field-errors";
 import { staffingSettingsSchema } from "@/lib/schemas/staffing";
 import { tradingSettingsSchema } from "@/lib/schemas/trades";
 import { TRADING_LABELS } from "@/components/settings/trading-labels";
+import { TRADE_REQUEST_LABELS } from "@/components/trades/trade-request-form";
+import { tradeRequestSchema } from "@/lib/schemas/trades";
 
 describe("fieldErrors: every validation message in the label's words, next to its input", () => {
   it("names the label, not the key, and keeps every error, not only the first", () => {
@@ -30,8 +32,15 @@ describe("fieldErrors: every validation message in the label's words, next to it
     const r = staffingSettingsSchema.safeParse({ skillId: "S", serviceLevelTarget: Number.NaN, serviceLevelSeconds: 2.5, maxOccupancy: 0.85, shrinkage: 0.3 });
     const errors = fieldErrors(r.error!, { serviceLevelTarget: { label: "Service level", scale: 100, unit: " %" }, serviceLevelSeconds: { label: "Answered within (s)" } });
     expect(errors).toEqual({
-      serviceLevelTarget: ["Service level: Service level target must be a number."],
+      serviceLevelTarget: ["Service level target must be a number."],
       serviceLevelSeconds: ["Answered within (s): Answer time is whole seconds."],
     });
+  });
+
+  it("puts a schema's own sentence in the form's words: no field keys (the trade form's 'receiverAgentId must be…')", () => {
+    const r = tradeRequestSchema.safeParse({ kind: "swap", initiatorAgentId: "AGENT-1001", initiatorShiftId: "s1", initiatorShiftVersion: 1, receiverAgentId: "AGENT-1001", receiverShiftId: "", note: undefined });
+    const errors = fieldErrors(r.error!, TRADE_REQUEST_LABELS);
+    expect(errors.receiverAgentId).toEqual(["Receiving agent must be a different agent than Initiating agent."]);
+    for (const list of Object.values(errors)) for (const m of list) expect(m).not.toMatch(/AgentId|ShiftId/);
   });
 });
