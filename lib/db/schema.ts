@@ -21,6 +21,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -251,20 +252,26 @@ export const importReplacements = pgTable(
   (t) => [primaryKey({ columns: [t.importId, t.shiftId] })],
 );
 
-/** Required agents per skill per 15-minute interval, uploaded or derived from a forecast. */
+/**
+ * Required agents per skill per 15-minute interval, uploaded or derived from a forecast.
+ * `site_id` null: a queue shared by every site; a site: that site's own demand for the
+ * skill (DOMAIN.md, "Site view"). One row per skill, site (or none) and interval.
+ */
 export const demand = pgTable(
   "demand",
   {
     skillId: text("skill_id")
       .notNull()
       .references(() => skills.id),
+    siteId: text("site_id").references(() => sites.id),
     intervalStart: instant("interval_start").notNull(),
     requiredAgents: doublePrecision("required_agents").notNull(),
     offeredContacts: doublePrecision("offered_contacts"),
     ahtSeconds: doublePrecision("aht_seconds"),
   },
   (t) => [
-    primaryKey({ columns: [t.skillId, t.intervalStart] }),
+    // NULLS NOT DISTINCT: one shared row per skill and interval, as the old primary key held.
+    unique("demand_skill_site_interval_uq").on(t.skillId, t.siteId, t.intervalStart).nullsNotDistinct(),
     index("demand_interval_idx").on(t.intervalStart),
     check("demand_required_non_negative", sql`${t.requiredAgents} >= 0`),
   ],

@@ -29,13 +29,26 @@ function chartPoints(s: SkillSeries, view: "net" | "gross", from = -Infinity, to
     }));
 }
 
+/** Whose shifts the blue line is and whose demand the required line, for one skill with a site chosen. */
+function labelsFor(view: CoverageView, s: SkillSeries): { scheduledLabel?: string; requiredLabel?: string } {
+  if (!view.site) return {};
+  if (s.requiredSource === "site demand") return { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: `Required (${view.site.name}'s own demand)` };
+  if (s.requiredSource === "shared demand" || view.requiredSource === "shared") return { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: "Required (shared demand, all sites)" };
+  return {};
+}
+
+/** One line under a skill's title: which demand the site is judged on. */
+function sourceNote(view: CoverageView, s: SkillSeries): string {
+  if (!view.site) return "";
+  if (s.requiredSource === "site demand") return ` · against ${view.site.name}'s own demand`;
+  if (s.requiredSource === "shared demand") return " · against the shared demand (all sites)";
+  return "";
+}
+
 export function CoverageClient({ view, selectedDay, selectedSkill }: { view: CoverageView; selectedDay: string | null; selectedSkill: string | null }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-
-  // With a site on a shared queue: whose shifts the blue line is, and whose demand the required line.
-  const labels = view.site && view.requiredSource === "shared" ? { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: "Required (shared demand, all sites)" } : {};
 
   const throughParam = throughSchema.safeParse(params.get("through"));
   const through = throughParam.success && selectedDay && throughParam.data > selectedDay ? throughParam.data : selectedDay;
@@ -100,7 +113,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
                   height={260}
                   label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
                   highlights={view.gaps.filter((g) => g.skillId === s.skillId && g.end > dayDetail.start && g.start < dayDetail.end)}
-                  {...labels}
+                  {...labelsFor(view, s)}
                 />
               </div>
             ))}
@@ -117,7 +130,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
             <Card key={s.skillId} data-testid="skill-chart">
               <CardHeader
                 title={s.skillId}
-                description={`${s.name} · ${formatHours(s.requiredHours)} required · ${formatHours(s.availableHours)} scheduled · ${formatHours(s.coveredHours)} covered · ${formatHours(s.deficitHours)} short`}
+                description={`${s.name} · ${formatHours(s.requiredHours)} required · ${formatHours(s.availableHours)} scheduled · ${formatHours(s.coveredHours)} covered · ${formatHours(s.deficitHours)} short${sourceNote(view, s)}`}
                 actions={
                   <span
                     className={`rounded px-2 py-0.5 text-sm font-semibold tabular-nums ${
@@ -129,7 +142,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
                 }
               />
               <CardBody>
-                <CoverageChart points={chartPoints(s, view.view)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labels} />
+                <CoverageChart points={chartPoints(s, view.view)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labelsFor(view, s)} />
               </CardBody>
             </Card>
           ))}

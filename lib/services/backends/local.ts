@@ -12,8 +12,8 @@ export const localBackend: WfmBackend = {
   pushPublished: async () => null,
 
   async readCoverage(db, grid, { agents, catalog, siteId }) {
-    const { coverage, otherSites, shiftCount } = await scheduleCoverage(db, grid, agents, catalog, siteId);
-    return { coverage, otherSites, shiftCount };
+    const { coverage, otherSites, requiredSource, shiftCount } = await scheduleCoverage(db, grid, agents, catalog, siteId);
+    return { coverage, otherSites, requiredSource, shiftCount };
   },
 
   async runOptimization(_db, plan) {

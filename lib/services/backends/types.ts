@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import type { CoverageGrid, SkillCoverage } from "../../domain/coverage";
+import type { RequiredSource } from "../../domain/coverage/site";
 import type { GreedyInput } from "../../domain/optimize/greedy";
 import type { SkillCatalog } from "../../domain/skills";
 import type { Agent } from "../../domain/types";
@@ -16,6 +17,8 @@ export interface CoverageReading {
   shiftCount: number;
   /** With a site asked for: the other sites' coverage of the same (shared) demand; null where the backend cannot split by site. */
   otherSites?: Map<string, SkillCoverage> | null;
+  /** With a site asked for: per skill, whether required is the site's own demand or the shared queue's. */
+  requiredSource?: Map<string, RequiredSource> | null;
 }
 
 /** An optimization as both engines take it: the planner's request and the gaps found on our schedule. */

@@ -18,9 +18,10 @@ const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
 /**
  * Coverage against demand for a date range: per skill the interval series (net and gross),
  * the daily roll-ups and the gap windows. Days and clock times are those of the chosen
- * site (UTC without one). Demand is per skill across sites (the queues are shared), so
- * with a site chosen the site's own shifts are drawn as its scheduled line, the other sites'
- * as their contribution, and gaps judge both against the shared demand.
+ * site (UTC without one). Demand is per skill (a queue shared by every site) or per skill
+ * and site (DOMAIN.md, "Site view"). With a site chosen, its own shifts are its scheduled
+ * line; against the site's own demand that is all that counts; against a shared queue the
+ * other sites' shifts are drawn as their contribution and gaps judge both together.
  */
 export async function getCoverageView(db: Db, query: CoverageQuery, today: string): Promise<CoverageView> {
   const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
@@ -37,8 +38,9 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
   const catalog = new SkillCatalog(skills);
   const backend = wfmBackend();
-  const { coverage, shiftCount, otherSites } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
+  const { coverage, shiftCount, otherSites, requiredSource } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
   const others = site && otherSites ? otherSites : null;
+  const sourceOf = (skillId: string) => (site && requiredSource ? (requiredSource.get(skillId) ?? "no demand") : null);
 
   // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
   let skillIds = [...new Set([...coverage.keys(), ...(others?.keys() ?? [])])];
@@ -55,8 +57,10 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const days: DailyCoverage[] = [];
   const gaps: GapRow[] = [];
   for (const skillId of skillIds.sort()) {
+    const source = sourceOf(skillId);
     const c = coverage.get(skillId) ?? emptyCoverage(others?.get(skillId)?.required, grid.intervalCount);
-    const other = others?.get(skillId);
+    // Against the site's own demand the other sites do not serve it: they are left out.
+    const other = source === "site demand" ? undefined : others?.get(skillId);
     const own = query.view === "gross" ? c.gross : c.net;
     // The shared queue is answered by every site: gaps are judged on all of them together.
     const scheduled = other ? addArrays(own, query.view === "gross" ? other.gross : other.net) : own;
@@ -93,6 +97,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
       coveredHours: sum("coveredHours"),
       deficitHours: sum("deficitHours"),
       coverageRatio: requiredHours > 0 ? sum("coveredHours") / requiredHours : null,
+      requiredSource: source,
     });
   }
   gaps.sort((a, b) => b.deficitHours - a.deficitHours);
@@ -102,7 +107,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     to,
     timeZone,
     site: site ? { id: site.id, name: site.name } : null,
-    requiredSource: others ? "shared" : null,
+    requiredSource: others ? (series.some((s) => s.requiredSource === "shared demand") ? "shared" : "site") : null,
     sites: sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
     skillOptions,
     view: query.view,
