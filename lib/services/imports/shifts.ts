@@ -6,7 +6,7 @@ import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, 
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
 import { deleteShifts, getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
 import { anyOpenTradeOnShifts } from "../../db/queries/trades";
-import { parseShiftCsv, type ImportContext, type ShiftParseResult } from "../../csv";
+import { parseShiftCsv, type CsvInput, type ImportContext, type ShiftParseResult } from "../../csv";
 import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
 import { SkillCatalog } from "../../domain/skills";
 import { AppError } from "../../errors";
@@ -24,7 +24,10 @@ export interface ShiftImportOptions {
 
 export interface ShiftImportRequest {
   fileName: string;
-  text: string;
+  /** The file's text, or the records the upload worker read from it (lib/api/csv-upload.ts). */
+  text: CsvInput;
+  /** SHA-256 of the uploaded bytes; computed from the text when not given. */
+  fileHash?: string;
   bytes: number;
   options: ShiftImportOptions;
   actor: AuditActor;
@@ -36,8 +39,10 @@ const ERRORS_IN_RESPONSE = 500;
 const INSERT_CHUNK = 1000;
 const SHIFT_INSERT_CHUNK = 10_000;
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function fileHashOf(request: { text: CsvInput; fileHash?: string }): string {
+  if (request.fileHash) return request.fileHash;
+  if (typeof request.text !== "string") throw new Error("fileHash is required with pre-read records");
+  return createHash("sha256").update(request.text).digest("hex");
 }
 
 async function buildContext(db: Db, overwriteConflicts: boolean): Promise<ImportContext> {
@@ -130,7 +135,7 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
     const importId = await insertImport(tx, {
         kind: "shifts",
         fileName: request.fileName,
-        fileHash: sha256(request.text),
+        fileHash: fileHashOf(request),
         fileBytes: request.bytes,
         format: result.format,
         status,
