@@ -17,11 +17,12 @@ import { AppError } from "../errors";
 export interface UploadReadLimits {
   /** Wall time for one file, from the worker's start (default 15 s). */
   timeBudgetMs: number;
-  /** Heap ceiling of the worker, MiB (default 512). */
+  /** Heap ceiling of the worker, MiB (default 512, at least 64). */
   memoryMb: number;
 }
 
 export const UPLOAD_READ_LIMITS: UploadReadLimits = { timeBudgetMs: 15_000, memoryMb: 512 };
+const MIN_MEMORY_MB = 64;
 /** Uploads read at once; more wait their turn, so a burst cannot multiply the heap ceiling. */
 const MAX_CONCURRENT_READS = 2;
 
@@ -38,7 +39,9 @@ export interface UploadRead {
  * the reader's sentence; a file past the time budget or the heap ceiling is TOO_LARGE.
  */
 export async function readCsvUpload(bytes: Uint8Array, limits: Partial<UploadReadLimits> = {}): Promise<UploadRead> {
-  const { timeBudgetMs, memoryMb } = { ...UPLOAD_READ_LIMITS, ...limits };
+  const { timeBudgetMs, memoryMb: asked } = { ...UPLOAD_READ_LIMITS, ...limits };
+  // Below about 64 MiB V8 can die of the limit before Node ends the worker, taking the process with it.
+  const memoryMb = Math.max(MIN_MEMORY_MB, asked);
   const release = await acquire();
   try {
     return await readInWorker(bytes, timeBudgetMs, memoryMb);
