@@ -16,6 +16,8 @@ export interface CoverageReading {
   shiftCount: number;
   /** With a site asked for: the other sites' coverage of the same (shared) demand; null where the backend cannot split by site. */
   otherSites?: Map<string, SkillCoverage> | null;
+  /** Set when these are not fresh numbers: why, and from when (e.g. CXone slower than the page's budget). */
+  notice?: string | null;
 }
 
 /** An optimization as both engines take it: the planner's request and the gaps found on our schedule. */
@@ -35,7 +37,11 @@ export interface WfmBackend {
   /** After a committed shift import: hand the rows on (null when the backend keeps nothing elsewhere). */
   pushImport(db: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<CxonePushSummary | null>;
   /** Coverage per skill on a grid. */
-  readCoverage(db: Db, grid: CoverageGrid, reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string }): Promise<CoverageReading>;
+  readCoverage(
+    db: Db,
+    grid: CoverageGrid,
+    reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string; /** Longest wait for a remote backend, ms (none: wait to the end). */ budgetMs?: number },
+  ): Promise<CoverageReading>;
   /** Runs an optimization to its result (the job handler stores it). */
   runOptimization(db: Db, plan: OptimizationPlan): Promise<Record<string, unknown>>;
 }

@@ -15,6 +15,17 @@ import { defaultFrom } from "./schedule";
 
 const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
 
+/** The longest the Coverage page waits for CXone (WFM_BACKEND=cxone) before it shows the last good answer, or says what it waited for. */
+export const COVERAGE_PAGE_UPSTREAM_BUDGET_MS = 8_000;
+
+export interface CoverageViewOptions {
+  /**
+   * Longest wait for a remote backend (CXone), ms: past it the last good answer is shown with
+   * a note, or an UPSTREAM error says what was being waited for. None: wait to the end.
+   */
+  upstreamBudgetMs?: number;
+}
+
 /**
  * Coverage against demand for a date range: per skill the interval series (net and gross),
  * the daily roll-ups and the gap windows. Days and clock times are those of the chosen
@@ -22,7 +33,7 @@ const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
  * with a site chosen the site's own shifts are drawn as its scheduled line, the other sites'
  * as their contribution, and gaps judge both against the shared demand.
  */
-export async function getCoverageView(db: Db, query: CoverageQuery, today: string): Promise<CoverageView> {
+export async function getCoverageView(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions = {}): Promise<CoverageView> {
   const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
   const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
   if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`);
@@ -37,7 +48,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
   const catalog = new SkillCatalog(skills);
   const backend = wfmBackend();
-  const { coverage, shiftCount, otherSites } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
+  const { coverage, shiftCount, otherSites, notice } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id, budgetMs: options.upstreamBudgetMs });
   const others = site && otherSites ? otherSites : null;
 
   // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
@@ -113,6 +124,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     thresholds,
     shiftCount,
     source: backend.name,
+    upstreamNotice: notice ?? null,
   };
 }
 
