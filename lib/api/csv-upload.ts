@@ -1,7 +1,4 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { TokenizedCsv } from "../csv/read";
 import type { FileError } from "../schemas/imports";
@@ -60,7 +57,11 @@ function readInWorker(bytes: Uint8Array, timeBudgetMs: number, memoryMb: number)
   // The buffer moves to the worker (no copy): from here on only the worker holds the file.
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 } });
+    // A static `new URL(…, import.meta.url)` inside `new Worker(…)`: vitest and tsx load the
+    // source file, and Turbopack bundles the worker (tokenize.mjs, papaparse) into the build.
+    const worker = new Worker(new URL("../csv/read-worker.mjs", import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
+    });
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
@@ -103,27 +104,6 @@ function readInWorker(bytes: Uint8Array, timeBudgetMs: number, memoryMb: number)
     worker.once("exit", (code) => finish(() => reject(new Error(`CSV reader stopped (exit code ${code})`))));
     worker.postMessage({ buffer }, [buffer as ArrayBuffer]);
   });
-}
-
-let workerFile: string | null = null;
-
-/**
- * read-worker.mjs beside tokenize.mjs in the source tree. Found from this module's own
- * location where that is the source (vitest, tsx, `npm run worker`), else from the working
- * directory `next start` runs in: a bundler that moves this module does not move the worker.
- */
-function workerPath(): string {
-  if (workerFile) return workerFile;
-  const candidates: string[] = [];
-  try {
-    candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../csv/read-worker.mjs"));
-  } catch {
-    // import.meta.url is not a file URL inside some bundles.
-  }
-  candidates.push(path.join(process.cwd(), "lib", "csv", "read-worker.mjs"));
-  const found = candidates.find((p) => fs.existsSync(p) && fs.existsSync(path.join(path.dirname(p), "tokenize.mjs")));
-  if (!found) throw new Error(`CSV reader worker not found (looked in ${candidates.join(", ")})`);
-  return (workerFile = found);
 }
 
 // ── A small semaphore: at most MAX_CONCURRENT_READS workers at a time ──
