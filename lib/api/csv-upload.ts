@@ -5,7 +5,7 @@ import type { FileError } from "../schemas/imports";
 import { AppError } from "../errors";
 
 /**
- * Reading an uploaded CSV off the event loop: a worker thread per upload (read-worker.mjs)
+ * Reading an uploaded CSV off the event loop: a worker thread per upload (csv-read-worker.mjs)
  * decodes, hashes and reads the file under a time budget and a heap ceiling, so a hostile
  * file (one 40 MB quoted cell, a 10 MB cell of `""` pairs, a million columns) costs that
  * worker, never the requests of everyone else. The records come back compact (see
@@ -59,7 +59,7 @@ function readInWorker(bytes: Uint8Array, timeBudgetMs: number, memoryMb: number)
   return new Promise((resolve, reject) => {
     // A static `new URL(…, import.meta.url)` inside `new Worker(…)`: vitest and tsx load the
     // source file, and Turbopack bundles the worker (tokenize.mjs, papaparse) into the build.
-    const worker = new Worker(new URL("../csv/read-worker.mjs", import.meta.url), {
+    const worker = new Worker(new URL("./csv-read-worker.mjs", import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
     });
     let settled = false;

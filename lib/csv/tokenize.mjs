@@ -1,7 +1,7 @@
 /**
  * The part of reading a CSV whose cost an attacker controls: whole-file limits, blank and
  * binary sniffing, delimiter detection, the linear shape pre-scan and papaparse's chunked
- * parse. Plain JavaScript on purpose: the upload worker (read-worker.mjs) runs this same
+ * parse. Plain JavaScript on purpose: the upload worker (lib/api/csv-read-worker.mjs) runs this same
  * file under a Next production build, vitest and tsx without a TypeScript loader, and the
  * browser preview and read.ts import it too, so there is one reader, not two.
  * Pure: no node:, no I/O, no clock. Types: tokenize.d.mts.

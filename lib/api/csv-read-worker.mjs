@@ -3,12 +3,12 @@
  * tokenize.mjs (limits, sniffing, the shape pre-scan, papaparse), then posts the records
  * back. Plain JavaScript on purpose, like lib/optimize/solve-worker.mjs: the same file runs
  * under vitest, tsx and a Next production build without a TypeScript loader. The caller
- * (lib/api/csv-upload.ts) gives it a time budget and a heap ceiling and terminates it past
+ * (csv-upload.ts, beside it) gives it a time budget and a heap ceiling and terminates it past
  * either, so no upload can hold the event loop or the server's memory.
  */
 import { createHash } from "node:crypto";
 import { parentPort } from "node:worker_threads";
-import { tokenizeCsv } from "./tokenize.mjs";
+import { tokenizeCsv } from "../csv/tokenize.mjs";
 
 parentPort.once("message", (msg) => {
   try {
