@@ -15,7 +15,7 @@ import type { DemandColumnMapping, DemandField, FileError, ForecastRow, Required
 import { parseIsoDateTime, parseNumberCell, trimCell } from "./fields";
 import { detectDemandFormat, headerSetKey, normalizeHeader, suggestDemandMapping } from "./headers";
 import { PROGRESS_EVERY } from "./limits";
-import { clip, readCsvTable } from "./read";
+import { clip, readCsvTable, type CsvInput } from "./read";
 
 export interface DemandImportContext {
   /** null: skill ids are not checked. */
@@ -59,7 +59,7 @@ const LABEL: Record<DemandField, string> = {
 const q = (v: string) => `"${clip(v, 80)}"`;
 
 /** Parses and validates a demand CSV; see DemandParseResult. */
-export function parseDemandCsv(text: string, ctx: DemandImportContext, options: DemandParseOptions = {}): DemandParseResult {
+export function parseDemandCsv(text: CsvInput, ctx: DemandImportContext, options: DemandParseOptions = {}): DemandParseResult {
   const read = readCsvTable(text);
   if (!read.ok) return { ok: false, fileError: read.fileError };
   const { headers, records, rowNumbers, quoteErrors, delimiter } = read.table;

@@ -66,4 +66,6 @@ export interface CoverageView {
   shiftCount: number;
   /** Where the numbers came from: our schedule and engines, or CXone. */
   source: "local" | "cxone";
+  /** Set when the numbers are not fresh (CXone slower than the page's time budget): what is awaited, and from when these are. */
+  upstreamNotice?: string | null;
 }

@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { coverageQuerySchema } from "@/lib/schemas/coverage";
-import { getCoverageView } from "@/lib/services/coverage/view";
+import { COVERAGE_PAGE_UPSTREAM_BUDGET_MS, getCoverageView } from "@/lib/services/coverage/view";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -44,19 +44,26 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   let view;
   try {
-    view = await getCoverageView(db, parsed.data, new Date().toISOString().slice(0, 10));
+    view = await getCoverageView(db, parsed.data, new Date().toISOString().slice(0, 10), { upstreamBudgetMs: COVERAGE_PAGE_UPSTREAM_BUDGET_MS });
   } catch (e) {
     if (!isAppError(e)) throw e;
     return (
       <>
         {header}
-        <Alert tone="error">{e.userMessage}</Alert>
+        <Alert tone="error" title={e.code === "UPSTREAM" ? "CXone's coverage is not available" : undefined}>
+          {e.userMessage}
+        </Alert>
       </>
     );
   }
   return (
     <>
       {header}
+      {view.upstreamNotice ? (
+        <Alert tone="warning" title="Earlier numbers from CXone" className="mb-4">
+          {view.upstreamNotice}
+        </Alert>
+      ) : null}
       <CoverageFilters view={view} />
       {view.series.length === 0 ? (
         <EmptyState title="No demand or shifts in this range">

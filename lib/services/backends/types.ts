@@ -19,6 +19,8 @@ export interface CoverageReading {
   otherSites?: Map<string, SkillCoverage> | null;
   /** With a site asked for: per skill, whether required is the site's own demand or the shared queue's. */
   requiredSource?: Map<string, RequiredSource> | null;
+  /** Set when these are not fresh numbers: why, and from when (e.g. CXone slower than the page's budget). */
+  notice?: string | null;
 }
 
 /** An optimization as both engines take it: the planner's request and the gaps found on our schedule. */
@@ -40,7 +42,11 @@ export interface WfmBackend {
   /** After a publish: hand the now-published shifts on, replacing the drafts there (null when nothing is kept elsewhere). */
   pushPublished(db: Db, rows: readonly ValidShiftRow[]): Promise<CxonePushSummary | null>;
   /** Coverage per skill on a grid. */
-  readCoverage(db: Db, grid: CoverageGrid, reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string }): Promise<CoverageReading>;
+  readCoverage(
+    db: Db,
+    grid: CoverageGrid,
+    reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string; /** Longest wait for a remote backend, ms (none: wait to the end). */ budgetMs?: number },
+  ): Promise<CoverageReading>;
   /** Runs an optimization to its result (the job handler stores it). */
   runOptimization(db: Db, plan: OptimizationPlan): Promise<Record<string, unknown>>;
 }

@@ -15,6 +15,17 @@ import { defaultFrom } from "./schedule";
 
 const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
 
+/** The longest the Coverage page waits for CXone (WFM_BACKEND=cxone) before it shows the last good answer, or says what it waited for. */
+export const COVERAGE_PAGE_UPSTREAM_BUDGET_MS = 8_000;
+
+export interface CoverageViewOptions {
+  /**
+   * Longest wait for a remote backend (CXone), ms: past it the last good answer is shown with
+   * a note, or an UPSTREAM error says what was being waited for. None: wait to the end.
+   */
+  upstreamBudgetMs?: number;
+}
+
 /**
  * Coverage against demand for a date range: per skill the interval series (net and gross),
  * the daily roll-ups and the gap windows. Days and clock times are those of the chosen
@@ -23,7 +34,7 @@ const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
  * line; against the site's own demand that is all that counts; against a shared queue the
  * other sites' shifts are drawn as their contribution and gaps judge both together.
  */
-export async function getCoverageView(db: Db, query: CoverageQuery, today: string): Promise<CoverageView> {
+export async function getCoverageView(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions = {}): Promise<CoverageView> {
   const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
   const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
   if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`);
@@ -38,7 +49,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
   const catalog = new SkillCatalog(skills);
   const backend = wfmBackend();
-  const { coverage, shiftCount, otherSites, requiredSource } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
+  const { coverage, shiftCount, otherSites, requiredSource, notice } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id, budgetMs: options.upstreamBudgetMs });
   const others = site && otherSites ? otherSites : null;
   const sourceOf = (skillId: string) => (site && requiredSource ? (requiredSource.get(skillId) ?? "no demand") : null);
 
@@ -118,6 +129,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     thresholds,
     shiftCount,
     source: backend.name,
+    upstreamNotice: notice ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { upsertDemand, type DemandRow } from "../../db/queries/demand";
 import { insertImport, insertImportRowErrors } from "../../db/queries/imports";
 import { getSites, getSkills } from "../../db/queries/reference";
-import { parseDemandCsv } from "../../csv";
+import { parseDemandCsv, type CsvInput } from "../../csv";
 import type { DemandColumnMapping } from "../../schemas/imports";
 import { DEFAULT_STAFFING, requiredStaff } from "../../domain/erlang";
 import { SkillCatalog } from "../../domain/skills";
@@ -26,7 +26,7 @@ const CHUNK = 1000;
  */
 export async function importDemandFile(
   db: Db,
-  request: { fileName: string; text: string; bytes: number; dryRun: boolean; mapping?: DemandColumnMapping; actor: AuditActor; requestId?: string },
+  request: { fileName: string; text: CsvInput; fileHash?: string; bytes: number; dryRun: boolean; mapping?: DemandColumnMapping; actor: AuditActor; requestId?: string },
 ): Promise<DemandImportOutcome> {
   const [skills, sites] = await Promise.all([getSkills(db), getSites(db)]);
   const catalog = new SkillCatalog(skills);
@@ -63,7 +63,7 @@ export async function importDemandFile(
     const importId = await insertImport(tx, {
       kind: "demand",
       fileName: request.fileName,
-      fileHash: createHash("sha256").update(request.text).digest("hex"),
+      fileHash: request.fileHash ?? createHash("sha256").update(typeof request.text === "string" ? request.text : request.text.cells).digest("hex"),
       fileBytes: request.bytes,
       format: parsed.kind,
       status,
