@@ -36,6 +36,9 @@ export interface GapRow {
   description: string;
 }
 
+/** The coverage view without its gap table: what the charts, the heatmap and the filters draw. */
+export type CoverageCharts = Omit<CoverageView, "gaps">;
+
 export interface CoverageView {
   from: string;
   to: string;
