@@ -90,7 +90,7 @@ describe.each(TEST_DRIVERS)("the coverage cache on $name", (driver) => {
   });
 
   it("bumps the revision once per committed transaction, not at all for a rolled-back one", async () => {
-    const rev = async () => Number((await o.db.execute(sql`select revision from schedule_revision`)).rows[0].revision);
+    const rev = async () => Number(((await o.db.execute(sql`select revision from schedule_revision`)) as unknown as { rows: { revision: unknown }[] }).rows[0].revision);
     const start = await rev();
     await o.db.transaction(async (tx) => {
       await tx.execute(sql`update shifts set notes = 'a' where site_id = 'NYC'`);

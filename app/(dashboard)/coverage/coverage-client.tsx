@@ -1,14 +1,13 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { Suspense, use, useMemo } from "react";
 import { z } from "zod";
-import type { CoverageView, GapRow, SkillSeries } from "@/lib/types/coverage";
-import { formatDayKey, noDemandMessage, windowDays } from "@/lib/domain/coverage/labels";
+import type { CoverageCharts, GapRow, SkillSeries } from "@/lib/types/coverage";
+import { formatDayKey, noDemandMessage } from "@/lib/domain/coverage/labels";
 import { parseDateKey } from "@/lib/domain/time";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";
 import { CoverageHeatmap } from "@/components/coverage/coverage-heatmap";
-import { GapTable } from "@/components/coverage/gap-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -29,7 +28,22 @@ function chartPoints(s: SkillSeries, view: "net" | "gross", from = -Infinity, to
     }));
 }
 
-export function CoverageClient({ view, selectedDay, selectedSkill }: { view: CoverageView; selectedDay: string | null; selectedSkill: string | null }) {
+/**
+ * The charts, the heatmap and an opened day. The gap table streams in apart
+ * (`coverage-gaps.tsx`); an opened day's chart draws at once and shades its gaps when
+ * they arrive (`gaps`, a promise from the server).
+ */
+export function CoverageClient({
+  view,
+  selectedDay,
+  selectedSkill,
+  gaps,
+}: {
+  view: CoverageCharts;
+  selectedDay: string | null;
+  selectedSkill: string | null;
+  gaps: Promise<GapRow[]> | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -49,17 +63,6 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
     const last = days.reduce((a, d) => (d.date > a ? d.date : a), selectedDay);
     return { date: selectedDay, last, start, end };
   }, [selectedDay, through, view.days]);
-
-  /** Opens a chart spanning the whole window: every local day from its start to its end. */
-  function openGap(g: GapRow) {
-    const next = new URLSearchParams(params.toString());
-    const span = windowDays(g.start, g.end, view.timeZone);
-    next.set("day", span.day);
-    if (span.through) next.set("through", span.through);
-    else next.delete("through");
-    next.set("skill", g.skillId);
-    router.push(`${pathname}?${next.toString()}#day-detail`);
-  }
 
   function closeDay() {
     const next = new URLSearchParams(params.toString());
@@ -94,14 +97,21 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
             {detailSeries.map((s) => (
               <div key={s.skillId}>
                 <p className="mb-1 text-sm font-medium">{s.skillId}</p>
-                <CoverageChart
-                  points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)}
-                  timeZone={view.timeZone}
-                  height={260}
-                  label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
-                  highlights={view.gaps.filter((g) => g.skillId === s.skillId && g.end > dayDetail.start && g.start < dayDetail.end)}
-                  {...labels}
-                />
+                {/* Drawn at once; the gap shading follows when the gaps are found. */}
+                <Suspense
+                  fallback={<CoverageChart points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)} timeZone={view.timeZone} height={260} label={`${s.skillId} on ${detailTitle}: required vs scheduled`} {...labels} />}
+                >
+                  <DayChartWithGaps
+                    gaps={gaps}
+                    skillId={s.skillId}
+                    start={dayDetail.start}
+                    end={dayDetail.end}
+                    points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)}
+                    timeZone={view.timeZone}
+                    label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
+                    labels={labels}
+                  />
+                </Suspense>
               </div>
             ))}
           </CardBody>
@@ -146,15 +156,30 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader
-          title="Gaps"
-          description={`Runs of intervals at least ${view.thresholds.windowMinShortfall} agent short. HIGH when the window's coverage is below ${Math.round(view.thresholds.highBelow * 100)} %.`}
-        />
-        <CardBody>
-          <GapTable gaps={view.gaps} timeZone={view.timeZone} fileName={`gaps-${view.from}-to-${view.to}.csv`} onOpen={openGap} noDemand={noDemand} />
-        </CardBody>
-      </Card>
     </div>
   );
+}
+
+function DayChartWithGaps({
+  gaps,
+  skillId,
+  start,
+  end,
+  points,
+  timeZone,
+  label,
+  labels,
+}: {
+  gaps: Promise<GapRow[]> | null;
+  skillId: string;
+  start: number;
+  end: number;
+  points: CoverageChartPoint[];
+  timeZone: string;
+  label: string;
+  labels: { scheduledLabel?: string; requiredLabel?: string };
+}) {
+  const all = gaps ? use(gaps) : [];
+  const highlights = all.filter((g) => g.skillId === skillId && g.end > start && g.start < end);
+  return <CoverageChart points={points} timeZone={timeZone} height={260} label={label} highlights={highlights} {...labels} />;
 }
