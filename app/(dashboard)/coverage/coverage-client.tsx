@@ -3,7 +3,8 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, use, useMemo } from "react";
 import { z } from "zod";
-import type { CoverageCharts, GapRow, SkillSeries } from "@/lib/types/coverage";
+import type { GapRow } from "@/lib/types/coverage";
+import { chartPoints, type CompactCoverageCharts } from "./compact-series";
 import { formatDayKey, noDemandMessage } from "@/lib/domain/coverage/labels";
 import { parseDateKey } from "@/lib/domain/time";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";
@@ -16,17 +17,6 @@ import { formatHours, formatPercent } from "@/components/ui/format";
 /** `through` in the URL: the last day a gap's chart spans (a window across midnight). */
 const throughSchema = z.string().refine((v) => parseDateKey(v) !== null, { error: "Use a date like 2026-11-23." });
 
-function chartPoints(s: SkillSeries, view: "net" | "gross", from = -Infinity, to = Infinity): CoverageChartPoint[] {
-  return s.points
-    .filter((p) => p.t >= from && p.t < to)
-    .map((p) => ({
-      t: p.t,
-      required: p.required,
-      scheduled: view === "net" ? p.net : p.gross,
-      shortfall: p.shortfall,
-      ...(p.otherNet !== undefined ? { otherSites: view === "net" ? p.otherNet : p.otherGross } : {}),
-    }));
-}
 
 /**
  * The charts, the heatmap and an opened day. The gap table streams in apart
@@ -39,7 +29,7 @@ export function CoverageClient({
   selectedSkill,
   gaps,
 }: {
-  view: CoverageCharts;
+  view: CompactCoverageCharts;
   selectedDay: string | null;
   selectedSkill: string | null;
   gaps: Promise<GapRow[]> | null;
@@ -99,14 +89,14 @@ export function CoverageClient({
                 <p className="mb-1 text-sm font-medium">{s.skillId}</p>
                 {/* Drawn at once; the gap shading follows when the gaps are found. */}
                 <Suspense
-                  fallback={<CoverageChart points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)} timeZone={view.timeZone} height={260} label={`${s.skillId} on ${detailTitle}: required vs scheduled`} {...labels} />}
+                  fallback={<CoverageChart points={chartPoints(s, dayDetail.start, dayDetail.end)} timeZone={view.timeZone} height={260} label={`${s.skillId} on ${detailTitle}: required vs scheduled`} {...labels} />}
                 >
                   <DayChartWithGaps
                     gaps={gaps}
                     skillId={s.skillId}
                     start={dayDetail.start}
                     end={dayDetail.end}
-                    points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)}
+                    points={chartPoints(s, dayDetail.start, dayDetail.end)}
                     timeZone={view.timeZone}
                     label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
                     labels={labels}
@@ -139,7 +129,7 @@ export function CoverageClient({
                 }
               />
               <CardBody>
-                <CoverageChart points={chartPoints(s, view.view)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labels} />
+                <CoverageChart points={chartPoints(s)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labels} />
               </CardBody>
             </Card>
           ))}

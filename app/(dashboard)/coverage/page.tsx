@@ -17,6 +17,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noDemandMessage } from "@/lib/domain/coverage/labels";
 import { CoverageClient } from "./coverage-client";
 import { CoverageGaps } from "./coverage-gaps";
+import { compactCharts } from "./compact-series";
 
 export const metadata: Metadata = { title: "Coverage" };
 
@@ -86,14 +87,14 @@ async function ChartsSection({ charts, gaps, selectedDay, selectedSkill }: { cha
   const { view } = result;
   return (
     <>
-      <CoverageFilters view={view} />
+      <CoverageFilters view={{ from: view.from, to: view.to, site: view.site, sites: view.sites, skillOptions: view.skillOptions, view: view.view }} />
       {view.series.length === 0 ? (
         <EmptyState title="No demand or shifts in this range">
           {noDemandMessage(view.from, view.to)} Shifts come from a shift file (Import). Or pick another range: coverage appears where either exists.
         </EmptyState>
       ) : (
         <CoverageClient
-          view={view}
+          view={compactCharts(view)}
           selectedDay={selectedDay}
           selectedSkill={selectedSkill}
           // Only an opened day shades its gaps: otherwise the rows travel once, in the table.
