@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
 import { chartBucket, downsampleSeries, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
 import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage } from "../../domain/gaps";
+import { formatWindow } from "../../domain/coverage/labels";
 import { SkillCatalog } from "../../domain/skills";
 import { addDays, localDayRange } from "../../domain/time";
 import { INTERVAL_MS } from "../../domain/types";
@@ -69,7 +70,7 @@ function gapsOf(p: CoverageParts): GapRow[] {
   const gaps: GapRow[] = [];
   for (const { skillId, name, required, scheduled } of p.gapInputs) {
     for (const w of findGapWindows(skillId, p.grid, required, scheduled, timeZone, thresholds)) {
-      gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId) });
+      gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId), window: formatWindow(w.start, w.end, timeZone) });
     }
   }
   gaps.sort((a, b) => b.deficitHours - a.deficitHours);
