@@ -90,7 +90,7 @@ function start(name, args, env) {
 for (const [i, port] of ports.entries()) {
   start(`dashboard ${i + 1} (:${port})`, [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", host], { ...shared, NEXTAUTH_URL: `http://${reachable}:${port}` });
 }
-start("worker", ["npx", "tsx", "--conditions=react-server", "scripts/worker.ts"], shared);
+start("worker", [process.execPath, "node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], shared);
 
 let stopping = false;
 let failed = false;
@@ -112,9 +112,26 @@ function onExit(name, code, signal) {
     stopAll("SIGTERM");
   }
   if (children.every(({ child }) => child.exitCode !== null || child.signalCode !== null)) {
-    dropScratch()
+    // A group leader may exit before its children (the worker finishing its job): wait for
+    // every process of every group before the database goes.
+    groupsGone()
+      .then(dropScratch)
       .catch((e) => console.error(`[cluster] could not drop ${scratch}: ${e.message}`))
       .finally(() => process.exit(failed ? 1 : 0));
+  }
+}
+async function groupsGone() {
+  for (let i = 0; i < 100; i++) {
+    const alive = children.some(({ child }) => {
+      try {
+        process.kill(-child.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!alive) return;
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {

@@ -8,7 +8,8 @@
  * signed in through next-auth's credentials callback (demo users, each its own session),
  * then for --seconds half of them load /coverage and half /api/v1/shifts?agentId=…, each
  * one request at a time. Latency percentiles, errors, requests/s and the server's resident
- * memory (before, right after, after an idle pause) are recorded.
+ * memory (before, right after, after an idle pause) are recorded, for --rounds rounds
+ * (default 2: memory that levels off is the heap the load needs; memory that climbs on is a leak).
  *
  * Bounded and loopback only: at most 200 clients and 120 s; the server binds 127.0.0.1.
  *
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "30" },
     warmup: { type: "string", default: "3" },
     idle: { type: "string", default: "15" },
+    rounds: { type: "string", default: "2" },
     out: { type: "string", default: "bench/load.json" },
     build: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
@@ -47,6 +49,7 @@ const CLIENTS = Math.min(200, Math.max(2, Number(args.clients)));
 const SECONDS = Math.min(120, Math.max(1, Number(args.seconds)));
 const WARMUP = Math.min(30, Math.max(0, Number(args.warmup)));
 const IDLE = Math.min(120, Math.max(0, Number(args.idle)));
+const ROUNDS = Math.min(5, Math.max(1, Number(args.rounds)));
 const PG_URL = process.env.LOAD_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PASSWORD = "shiftboard-demo";
 const COVERAGE_USERS = ["planner@demo.local", "admin@demo.local", "supervisor.nyc@demo.local", "supervisor.lon@demo.local"];
@@ -284,34 +287,39 @@ async function oneRun(database) {
     const rssStart = rssMiB(server.pid);
     if (WARMUP > 0) await drive(port, clients, performance.now() + WARMUP * 1000);
     const rssBefore = rssMiB(server.pid);
-    const load0 = os.loadavg()[0];
-    log(`${database}: ${SECONDS} s of load (${half} on /coverage, ${CLIENTS - half} on /api/v1/shifts)`);
-    const cpu0 = cpuMs(server.pid);
-    const started = performance.now();
-    const result = await drive(port, clients, started + SECONDS * 1000);
-    const elapsed = (performance.now() - started) / 1000;
-    const serverCpuMs = cpuMs(server.pid) - cpu0;
-    const rssAfter = rssMiB(server.pid);
-    const loadAvg = os.loadavg()[0];
-    await new Promise((r) => setTimeout(r, IDLE * 1000));
-    const rssIdle = rssMiB(server.pid);
-    const all = [...result.coverage.samples, ...result.shifts.samples];
-    const out = {
-      database,
-      clients: CLIENTS,
-      seconds: Math.round(elapsed * 10) / 10,
-      warmupSeconds: WARMUP,
-      coverage: summarize(result.coverage.samples, result.coverage.errors, elapsed),
-      shifts: summarize(result.shifts.samples, result.shifts.errors, elapsed),
-      all: summarize(all, [...result.coverage.errors, ...result.shifts.errors], elapsed),
-      // Machine-independent: what each answer cost the server in CPU, and how much of the
-      // machine it got (2.0 = both cores of a 2-core machine the whole time).
-      serverCpuMsPerRequest: Math.round(serverCpuMs / Math.max(1, all.length)),
-      serverCpuCoresUsed: Math.round((serverCpuMs / 1000 / elapsed) * 100) / 100,
-      serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore, afterLoad: rssAfter, [`after${IDLE}sIdle`]: rssIdle },
-      loadAverage1m: { atStart: load0, atEnd: loadAvg },
-    };
-    log(`${database}: /coverage p50 ${out.coverage.p50ms} ms p95 ${out.coverage.p95ms} ms; /api/v1/shifts p95 ${out.shifts.p95ms} ms; ${out.all.requestsPerSecond} req/s; ${out.all.errors} errors; server CPU ${out.serverCpuMsPerRequest} ms/request on ${out.serverCpuCoresUsed} cores; RSS ${rssBefore} → ${rssAfter} → ${rssIdle} MiB`);
+    log(`${database}: ${ROUNDS} × ${SECONDS} s of load (${half} on /coverage, ${CLIENTS - half} on /api/v1/shifts)`);
+    // Several rounds, an idle pause after each: memory that keeps climbing from round to
+    // round is a leak; memory that levels off is the heap the load needs.
+    const rounds = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const cpu0 = cpuMs(server.pid);
+      const load0 = os.loadavg()[0];
+      const started = performance.now();
+      const result = await drive(port, clients, started + SECONDS * 1000);
+      const elapsed = (performance.now() - started) / 1000;
+      const serverCpuMs = cpuMs(server.pid) - cpu0;
+      const rssAfter = rssMiB(server.pid);
+      const loadAvg = os.loadavg()[0];
+      await new Promise((r) => setTimeout(r, IDLE * 1000));
+      const rssIdle = rssMiB(server.pid);
+      const all = [...result.coverage.samples, ...result.shifts.samples];
+      const r = {
+        round,
+        seconds: Math.round(elapsed * 10) / 10,
+        coverage: summarize(result.coverage.samples, result.coverage.errors, elapsed),
+        shifts: summarize(result.shifts.samples, result.shifts.errors, elapsed),
+        all: summarize(all, [...result.coverage.errors, ...result.shifts.errors], elapsed),
+        // Machine-independent: what each answer cost the server in CPU, and how much of the
+        // machine it got (2.0 = both cores of a 2-core machine the whole time).
+        serverCpuMsPerRequest: Math.round(serverCpuMs / Math.max(1, all.length)),
+        serverCpuCoresUsed: Math.round((serverCpuMs / 1000 / elapsed) * 100) / 100,
+        serverRssMiB: { afterLoad: rssAfter, [`after${IDLE}sIdle`]: rssIdle },
+        loadAverage1m: { atStart: load0, atEnd: loadAvg },
+      };
+      rounds.push(r);
+      log(`${database} round ${round}: /coverage p50 ${r.coverage.p50ms} ms p95 ${r.coverage.p95ms} ms; /api/v1/shifts p95 ${r.shifts.p95ms} ms; ${r.all.requestsPerSecond} req/s; ${r.all.errors} errors; server CPU ${r.serverCpuMsPerRequest} ms/request on ${r.serverCpuCoresUsed} cores; RSS ${rssAfter} → ${rssIdle} MiB idle; load average ${loadAvg.toFixed(1)}`);
+    }
+    const out = { database, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore }, rounds };
     return out;
   } finally {
     if (server && server.exitCode === null) {
