@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -534,6 +535,20 @@ export const awards = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("awards_scope_agent_line_key").on(t.scopeId, t.agentId, t.lineId), index("awards_agent_idx").on(t.agentId)],
+);
+
+/**
+ * One row: a counter of changes to what coverage is computed from (shifts, demand, agents,
+ * their skills, skills, sites, settings). Bumped by database triggers at commit, whoever
+ * writes, so a coverage answer cached under a revision is never served after a change.
+ */
+export const scheduleRevision = pgTable(
+  "schedule_revision",
+  {
+    id: integer("id").primaryKey().default(1),
+    revision: bigint("revision", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("schedule_revision_one_row", sql`${t.id} = 1`)],
 );
 
 // ── Jobs, integrations, audit ────────────────────────────────────────────────

@@ -40,7 +40,12 @@ export interface GapRow {
   deficitHours: number;
   priority: "HIGH" | "MEDIUM";
   description: string;
+  /** The window as the table shows it ("Tue 1 Dec 17:00–20:30 EST"), found once with the rows (cached) rather than per page view. */
+  window?: string;
 }
+
+/** The coverage view without its gap table: what the charts, the heatmap and the filters draw. */
+export type CoverageCharts = Omit<CoverageView, "gaps">;
 
 export interface CoverageView {
   from: string;

@@ -1,13 +1,18 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute";
 import { jobs } from "../schema";
 
 export type JobRow = typeof jobs.$inferSelect;
 
-/** A running job whose worker has held it this long is presumed dead and may be claimed again. */
-export const JOB_LEASE_MINUTES = 15;
+/**
+ * A running job whose worker has not renewed its lease for this long is presumed dead (killed,
+ * crashed, its machine gone) and may be claimed again. A live worker renews it every
+ * JOB_HEARTBEAT_SECONDS while the job runs, so a long run keeps its job.
+ */
+export const JOB_LEASE_MINUTES = 5;
+export const JOB_HEARTBEAT_SECONDS = 30;
 /** … at most this many times in all, after which it fails for good. */
 export const MAX_JOB_ATTEMPTS = 3;
 
@@ -54,10 +59,26 @@ export async function listJobs(db: Db, kind: string, limit = 10): Promise<JobRow
   return db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(desc(jobs.createdAt)).limit(limit);
 }
 
-export async function completeJob(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
-  await db.update(jobs).set({ status: "completed", result, progress: 1, updatedAt: new Date() }).where(eq(jobs.id, id));
+/** The job as `workerId` holds it: still running and still its own (not taken over after a lost lease). */
+const heldBy = (id: string, workerId: string) => and(eq(jobs.id, id), eq(jobs.status, "running"), eq(jobs.lockedBy, workerId));
+
+/** Renews the worker's lease on a running job. False when the job is no longer its own. */
+export async function renewJobLease(db: Db, id: string, workerId: string): Promise<boolean> {
+  const rows = await db.update(jobs).set({ lockedAt: sql`now()` }).where(heldBy(id, workerId)).returning({ id: jobs.id });
+  return rows.length > 0;
 }
 
-export async function failJob(db: Db, id: string, message: string): Promise<void> {
-  await db.update(jobs).set({ status: "failed", error: message, updatedAt: new Date() }).where(eq(jobs.id, id));
+/**
+ * Stores a job's result, only if `workerId` still holds it: a worker presumed dead whose job
+ * was taken over cannot overwrite the answer of the one that took it. False when refused.
+ */
+export async function completeJob(db: Db, id: string, result: Record<string, unknown>, workerId: string): Promise<boolean> {
+  const rows = await db.update(jobs).set({ status: "completed", result, progress: 1, updatedAt: new Date() }).where(heldBy(id, workerId)).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Fails a job, on the same terms as `completeJob`. */
+export async function failJob(db: Db, id: string, message: string, workerId: string): Promise<boolean> {
+  const rows = await db.update(jobs).set({ status: "failed", error: message, updatedAt: new Date() }).where(heldBy(id, workerId)).returning({ id: jobs.id });
+  return rows.length > 0;
 }

@@ -3,14 +3,16 @@ import type { Db } from "../../db/client";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
 import { chartBucket, downsampleSeries, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
 import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage } from "../../domain/gaps";
+import { formatWindow } from "../../domain/coverage/labels";
 import { SkillCatalog } from "../../domain/skills";
 import { addDays, localDayRange } from "../../domain/time";
 import { INTERVAL_MS } from "../../domain/types";
 import { AppError } from "../../errors";
 import type { CoverageQuery } from "../../schemas/coverage";
-import type { CoveragePoint, CoverageView, GapRow, SkillSeries } from "../../types/coverage";
+import type { CoverageCharts, CoveragePoint, CoverageView, GapRow, SkillSeries } from "../../types/coverage";
 import { wfmBackend } from "../backends";
 import { getGapThresholds } from "../settings/gap-thresholds";
+import { cachedByRevision, estimateBytes } from "./cache";
 import { defaultFrom } from "./schedule";
 
 const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
@@ -26,6 +28,15 @@ export interface CoverageViewOptions {
   upstreamBudgetMs?: number;
 }
 
+/** What one computation of the coverage view yields: the charts' part, and what its gap table is found from. */
+interface CoverageParts {
+  charts: CoverageCharts;
+  gapInputs: { skillId: string; name: string; required: Float64Array; scheduled: Float64Array }[];
+  grid: CoverageGrid;
+  /** Found on first ask and kept with the parts (they are cached together). */
+  gaps?: GapRow[];
+}
+
 /**
  * Coverage against demand for a date range: per skill the interval series (net and gross),
  * the daily roll-ups and the gap windows. Days and clock times are those of the chosen
@@ -35,6 +46,57 @@ export interface CoverageViewOptions {
  * other sites' shifts are drawn as their contribution and gaps judge both together.
  */
 export async function getCoverageView(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions = {}): Promise<CoverageView> {
+  const { charts, gaps } = loadCoverage(db, query, today, options);
+  const [c, g] = await Promise.all([charts, gaps]);
+  return { ...c, gaps: g };
+}
+
+/**
+ * The coverage view in two parts that resolve apart, so the page can draw the charts
+ * before the gap table is found. One computation serves both; with our own schedule
+ * (the local backend) it is cached per schedule revision (`cache.ts`).
+ */
+export function loadCoverage(
+  db: Db,
+  query: CoverageQuery,
+  today: string,
+  options: CoverageViewOptions = {},
+): { charts: Promise<CoverageCharts>; gaps: Promise<GapRow[]> } {
+  const parts = coverageParts(db, query, today, options);
+  return { charts: parts.then((p) => p.charts), gaps: parts.then(gapsOf) };
+}
+
+function coverageParts(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions): Promise<CoverageParts> {
+  const backend = wfmBackend();
+  // CXone's coverage changes outside our database: no revision tells when, so it is read every
+  // time (the CXone backend keeps its own last good answer for when it is slow).
+  if (backend.name !== "local") return computeParts(db, query, today, options);
+  // Without a start date the range opens on the schedule's first week from `today` on; a
+  // schedule change bumps the revision, so (today, no start) is a sound key for it.
+  const key = JSON.stringify([query.from ?? `default:${today}`, query.to ?? null, query.site ?? null, query.skill ?? null, query.view]);
+  return cachedByRevision(db, key, () => computeParts(db, query, today), sizeOfParts);
+}
+
+function sizeOfParts(p: CoverageParts): number {
+  // The gap rows found later are counted ahead as a share of the series they come from.
+  return Math.round(estimateBytes(p.charts) * 1.25) + p.gapInputs.reduce((acc, g) => acc + g.required.byteLength + g.scheduled.byteLength, 0);
+}
+
+function gapsOf(p: CoverageParts): GapRow[] {
+  if (p.gaps) return p.gaps;
+  const { timeZone, thresholds } = p.charts;
+  const gaps: GapRow[] = [];
+  for (const { skillId, name, required, scheduled } of p.gapInputs) {
+    for (const w of findGapWindows(skillId, p.grid, required, scheduled, timeZone, thresholds)) {
+      gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId), window: formatWindow(w.start, w.end, timeZone) });
+    }
+  }
+  gaps.sort((a, b) => b.deficitHours - a.deficitHours);
+  p.gaps = gaps;
+  return gaps;
+}
+
+async function computeParts(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions = {}): Promise<CoverageParts> {
   const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
   const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
   if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`);
@@ -66,10 +128,10 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   const bucket = chartBucket(grid.intervalCount, 700);
   const series: SkillSeries[] = [];
   const days: DailyCoverage[] = [];
-  const gaps: GapRow[] = [];
+  const gapInputs: CoverageParts["gapInputs"] = [];
   for (const skillId of skillIds.sort()) {
-    const source = sourceOf(skillId);
     const c = coverage.get(skillId) ?? emptyCoverage(others?.get(skillId)?.required, grid.intervalCount);
+    const source = sourceOf(skillId);
     // Against the site's own demand the other sites do not serve it: they are left out.
     const other = source === "site demand" ? undefined : others?.get(skillId);
     const own = query.view === "gross" ? c.gross : c.net;
@@ -78,9 +140,7 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     const daily = dailyRollup(skillId, grid, c.required, scheduled, timeZone, thresholds);
     days.push(...daily);
     const name = catalog.get(skillId)?.name ?? skillId;
-    for (const w of findGapWindows(skillId, grid, c.required, scheduled, timeZone, thresholds)) {
-      gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId) });
-    }
+    gapInputs.push({ skillId, name, required: c.required, scheduled });
     const shortfall = intervalShortfall(c.required, scheduled);
     const req = downsampleSeries(c.required, bucket, "mean");
     const gross = downsampleSeries(c.gross, bucket, "mean");
@@ -111,9 +171,8 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
       requiredSource: source,
     });
   }
-  gaps.sort((a, b) => b.deficitHours - a.deficitHours);
 
-  return {
+  const charts: CoverageCharts = {
     from,
     to,
     timeZone,
@@ -125,12 +184,12 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
     bucketMinutes: bucket * 15,
     series,
     days: days.filter((d) => d.date >= from && d.date <= to),
-    gaps,
     thresholds,
     shiftCount,
     source: backend.name,
     upstreamNotice: notice ?? null,
   };
+  return { charts, gapInputs, grid };
 }
 
 function addArrays(a: Float64Array, b: Float64Array): Float64Array {
