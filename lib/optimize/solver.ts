@@ -7,6 +7,9 @@
  * (vitest, tsx and `npm run worker` resolve it to the source file). A bundled server that
  * moves this module sets `SHIFTBOARD_SOLVER_WORKER` — or passes `workerPath` — to the file's path.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import type { SparseModel } from "../domain/optimize/exact/model";
@@ -56,7 +59,17 @@ export interface SolveRequest {
 }
 
 function workerLocation(explicit?: string | URL): string | URL {
-  return explicit ?? process.env.SHIFTBOARD_SOLVER_WORKER ?? new URL("./solve-worker.mjs", import.meta.url);
+  if (explicit) return explicit;
+  if (process.env.SHIFTBOARD_SOLVER_WORKER) return process.env.SHIFTBOARD_SOLVER_WORKER;
+  // Beside this module under vitest, tsx and `npm run worker`; in a bundled server build the
+  // module has moved, so the source file under the working directory is used.
+  try {
+    const beside = new URL("./solve-worker.mjs", import.meta.url);
+    if (beside.protocol === "file:" && existsSync(fileURLToPath(beside))) return beside;
+  } catch {
+    // import.meta.url is not a file URL in some bundles.
+  }
+  return join(process.cwd(), "lib", "optimize", "solve-worker.mjs");
 }
 
 export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {

@@ -13,7 +13,7 @@ import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
 
 const actor = { id: null, label: "planner@test" };
-const input = { from: DEMO_WEEK, to: "2026-11-29", allowOvertime: true, maxOvertimeHoursPerAgent: 4, goals: ["MINIMIZE_OVERTIME", "MAXIMIZE_SKILL_COVERAGE"] as ("MINIMIZE_OVERTIME" | "MAXIMIZE_SKILL_COVERAGE")[], maxConsecutiveHours: 10, minBreakDuration: 30 };
+const input = { from: DEMO_WEEK, to: "2026-11-29", allowOvertime: true, maxOvertimeHoursPerAgent: 4, goals: ["MINIMIZE_OVERTIME", "MAXIMIZE_SKILL_COVERAGE"] as ("MINIMIZE_OVERTIME" | "MAXIMIZE_SKILL_COVERAGE")[], maxConsecutiveHours: 10, minBreakDuration: 30, timeLimitSeconds: 5, targetGapPercent: 1 };
 
 describe.each(TEST_DRIVERS)("optimization jobs on $name", (driver) => {
   let o: OpenedDb;
@@ -50,7 +50,9 @@ describe.each(TEST_DRIVERS)("optimization jobs on $name", (driver) => {
     const job = await getJob(o.db, jobId);
     expect(job?.status).toBe("completed");
     const result = job!.result as { engine: string; assignmentRecommendations: unknown[]; projectedCoverageImprovement: number; stats: { shortfallHoursBefore: number; shortfallHoursAfter: number } };
-    expect(result.engine).toBe("greedy");
+    // 5 s is too short for the week's exact model: either engine may answer, and says which and why.
+    expect(["exact", "greedy"]).toContain(result.engine);
+    expect(job!.result).toMatchObject({ engineReason: expect.any(String), proposals: expect.any(Array), trace: expect.any(Array) });
     expect(result.assignmentRecommendations.length).toBeGreaterThan(0);
     expect(result.projectedCoverageImprovement).toBeGreaterThan(0);
     expect(result.stats.shortfallHoursAfter).toBeLessThan(result.stats.shortfallHoursBefore);

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute";
 import { jobs } from "../schema";
@@ -54,10 +54,50 @@ export async function listJobs(db: Db, kind: string, limit = 10): Promise<JobRow
   return db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(desc(jobs.createdAt)).limit(limit);
 }
 
+/** Stores the answer; a job cancelled while it ran keeps its "canceled" status (with the answer it had so far). */
 export async function completeJob(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
-  await db.update(jobs).set({ status: "completed", result, progress: 1, updatedAt: new Date() }).where(eq(jobs.id, id));
+  await db
+    .update(jobs)
+    .set({ status: sql`case when ${jobs.status} = 'canceled' then 'canceled'::job_status else 'completed'::job_status end`, result, progress: 1, updatedAt: new Date() })
+    .where(eq(jobs.id, id));
+}
+
+/**
+ * A running job's progress (0–1) and what it has so far, while it runs: the page polls it.
+ * Returns the job's status, so the runner learns of a cancel on its next report.
+ */
+export async function reportJobProgress(db: Db, id: string, progress: number, live: Record<string, unknown>): Promise<JobRow["status"] | null> {
+  const [row] = await db
+    .update(jobs)
+    .set({ progress, result: live, updatedAt: new Date() })
+    .where(and(eq(jobs.id, id), inArray(jobs.status, ["running", "canceled"])))
+    .returning({ status: jobs.status });
+  return row?.status ?? null;
+}
+
+export async function getJobStatus(db: Db, id: string): Promise<JobRow["status"] | null> {
+  const [row] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row?.status ?? null;
+}
+
+/**
+ * Asks a queued or running job to stop: a queued one is never claimed, a running one sees
+ * the status on its next progress report (any worker process) and stops with what it has.
+ */
+export async function requestJobCancel(db: Db, id: string): Promise<boolean> {
+  const updated = await db
+    .update(jobs)
+    .set({ status: "canceled", updatedAt: new Date() })
+    .where(and(eq(jobs.id, id), inArray(jobs.status, ["queued", "running"])))
+    .returning({ id: jobs.id });
+  return updated.length === 1;
 }
 
 export async function failJob(db: Db, id: string, message: string): Promise<void> {
   await db.update(jobs).set({ status: "failed", error: message, updatedAt: new Date() }).where(eq(jobs.id, id));
+}
+
+/** Replaces a finished job's stored answer (e.g. to record which proposals were accepted). */
+export async function setJobResult(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
+  await db.update(jobs).set({ result, updatedAt: new Date() }).where(eq(jobs.id, id));
 }
