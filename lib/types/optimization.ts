@@ -79,6 +79,8 @@ export interface OptimizationJobView {
   status: "queued" | "running" | "completed" | "failed" | "canceled";
   progress: number;
   error: string | null;
+  /** The planner's request (dates, overtime, time limit, target gap). */
+  payload?: Record<string, unknown>;
   /** While the job runs: what it has so far. */
   live: LiveProgress | null;
   result: OptimizationResult | null;

@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import type { LiveProgress, OptimizationJobView, OptimizationResult } from "../../types/optimization";
 import { OPTIMIZATION_JOB } from "./run";
 
-export type OptimizationRunView = OptimizationJobView & { payload: Record<string, unknown> };
+export type OptimizationRunView = OptimizationJobView;
 
 /** While a job runs its result column holds `{ live }` (the progress so far); once done, the answer. */
 export function splitResult(result: JobRow["result"]): { live: LiveProgress | null; result: OptimizationResult | null } {
