@@ -69,7 +69,7 @@ function workerLocation(explicit?: string | URL): string | URL {
   } catch {
     // import.meta.url is not a file URL in some bundles.
   }
-  return join(process.cwd(), "lib", "optimize", "solve-worker.mjs");
+  return join(/* turbopackIgnore: true */ process.cwd(), "lib", "optimize", "solve-worker.mjs");
 }
 
 export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
@@ -79,7 +79,8 @@ export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
     let best: { objective: number; solution: Float64Array } | null = null;
     let lastBound: number | null = null;
     let settled = false;
-    const worker = new Worker(workerLocation(req.workerPath), {
+    // Not bundled: the worker is loaded from disk at run time (it imports `highs`' WASM itself).
+    const worker = new Worker(/* turbopackIgnore: true */ workerLocation(req.workerPath), {
       resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb, maxYoungGenerationSizeMb: 64 },
     });
     const finish = (o: Omit<SolverOutcome, "ms"> & { ms?: number }) => {
