@@ -10,7 +10,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerThread } from "node:worker_threads";
 import { z } from "zod";
 import type { SparseModel } from "../domain/optimize/exact/model";
 
@@ -58,13 +58,24 @@ export interface SolveRequest {
   workerPath?: string | URL;
 }
 
+/**
+ * worker_threads fetched at run time: a bundler that sees `new Worker(…)` tries to bundle
+ * the worker entry, and with a computed path it pulls in the whole project (the Next build
+ * failed on README.md). The worker is plain JavaScript loaded from disk; it imports `highs`
+ * (WASM) itself.
+ */
+function threads(): { Worker: typeof WorkerThread } {
+  return process.getBuiltinModule("node:worker_threads") as { Worker: typeof WorkerThread };
+}
+
 function workerLocation(explicit?: string | URL): string | URL {
   if (explicit) return explicit;
   if (process.env.SHIFTBOARD_SOLVER_WORKER) return process.env.SHIFTBOARD_SOLVER_WORKER;
   // Beside this module under vitest, tsx and `npm run worker`; in a bundled server build the
   // module has moved, so the source file under the working directory is used.
   try {
-    const beside = new URL("./solve-worker.mjs", import.meta.url);
+    // The name is built at run time so the bundler does not take it for an asset to emit.
+    const beside = new URL(`./${["solve-worker", "mjs"].join(".")}`, import.meta.url);
     if (beside.protocol === "file:" && existsSync(fileURLToPath(beside))) return beside;
   } catch {
     // import.meta.url is not a file URL in some bundles.
@@ -79,8 +90,7 @@ export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
     let best: { objective: number; solution: Float64Array } | null = null;
     let lastBound: number | null = null;
     let settled = false;
-    // Not bundled: the worker is loaded from disk at run time (it imports `highs`' WASM itself).
-    const worker = new Worker(/* turbopackIgnore: true */ workerLocation(req.workerPath), {
+    const worker = new (threads().Worker)(workerLocation(req.workerPath), {
       resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb, maxYoungGenerationSizeMb: 64 },
     });
     const finish = (o: Omit<SolverOutcome, "ms"> & { ms?: number }) => {
