@@ -72,7 +72,7 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
             <fieldset className="space-y-2">
               <legend className="mb-1">Required agents</legend>
               <label className="mr-4 inline-flex items-center gap-2 text-sm">
-                <input type="radio" name="source" checked={source === "demand"} onChange={() => setSource("demand")} /> From the loaded demand
+                <input type="radio" name="source" checked={source === "demand"} onChange={() => setSource("demand")} /> Loaded demand
               </label>
               <label className="inline-flex items-center gap-2 text-sm">
                 <input type="radio" name="source" checked={source === "pasted"} onChange={() => setSource("pasted")} /> Pasted
