@@ -240,3 +240,16 @@ async function hasNoOverlapConstraint(db: Db): Promise<boolean> {
   const rows = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from pg_constraint where conname = 'shifts_no_overlap_per_agent'`);
   return (rows[0]?.n ?? 0) > 0;
 }
+
+/**
+ * Widens a DRAFT shift to [startsAt, endsAt) with its new breaks, only at the version seen and
+ * only while it is still a draft (a published shift is never changed here); bumps the version.
+ */
+export async function extendDraftShiftIfVersion(db: Db, shiftId: string, version: number, edit: { startsAt: Date; endsAt: Date; breaks: ShiftBreak[] }, at: Date): Promise<boolean> {
+  const updated = await db
+    .update(shifts)
+    .set({ ...edit, version: sql`${shifts.version} + 1`, updatedAt: at })
+    .where(and(eq(shifts.id, shiftId), eq(shifts.version, version), eq(shifts.status, "DRAFT")))
+    .returning({ id: shifts.id });
+  return updated.length === 1;
+}

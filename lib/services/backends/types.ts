@@ -30,6 +30,12 @@ export interface OptimizationPlan extends GreedyInput {
   range: { start: number; end: number };
 }
 
+/** Reading the solver while it runs, and stopping it (the local engine; CXone's ignores both). */
+export interface OptimizationRunControl {
+  onProgress?: (p: { incumbent: number | null; bound: number | null; seconds: number }) => void;
+  signal?: AbortSignal;
+}
+
 /**
  * Where shifts, coverage and optimization live: our database and engines (`local`) or
  * the CXone tenant (`cxone`). Services ask `wfmBackend()` once per use case and never test
@@ -48,5 +54,5 @@ export interface WfmBackend {
     reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string; /** Longest wait for a remote backend, ms (none: wait to the end). */ budgetMs?: number },
   ): Promise<CoverageReading>;
   /** Runs an optimization to its result (the job handler stores it). */
-  runOptimization(db: Db, plan: OptimizationPlan): Promise<Record<string, unknown>>;
+  runOptimization(db: Db, plan: OptimizationPlan, control?: OptimizationRunControl): Promise<Record<string, unknown>>;
 }
