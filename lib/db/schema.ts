@@ -337,6 +337,10 @@ export const tradeRequests = pgTable(
   },
   (t) => [
     index("trade_requests_status_idx").on(t.status, t.createdAt),
+    // Deleting shifts checks these foreign keys row by row: without an index, undoing a
+    // 100,000-row import scanned the trades once per shift.
+    index("trade_requests_initiator_shift_idx").on(t.initiatorShiftId),
+    index("trade_requests_receiver_shift_idx").on(t.receiverShiftId),
     check("trade_requests_two_agents", sql`${t.initiatorAgentId} <> ${t.receiverAgentId}`),
   ],
 );
