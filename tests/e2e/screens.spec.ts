@@ -59,12 +59,14 @@ test("at 390 px the navigation folds behind a Menu button and no page is wider t
   await nav.getByRole("link", { name: "Trades" }).click();
   await expect(page).toHaveURL(/\/trades/);
   await expect(nav).toBeHidden();
-  // The review queue reads on a phone: its decisions are reachable.
-  const approve = page.getByRole("button", { name: /Approve/ }).first();
-  if ((await approve.count()) > 0) {
-    const box = await approve.boundingBox();
-    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  // The review queue reads on a phone: the demo's NYC queue is not empty, and its decisions are within reach.
+  for (const name of ["Approve", "Reject"]) {
+    const button = page.getByRole("button", { name, exact: true }).first();
+    await expect(button).toBeVisible();
+    const box = await button.boundingBox();
+    expect(box!.x + box!.width, `${name} ends at ${box!.x + box!.width} px`).toBeLessThanOrEqual(390);
   }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
 test("settings show every validation message under its input in the label's words, and critical periods use lists and date-times", async ({ page }) => {
