@@ -152,6 +152,32 @@ describe("hostile uploads are read off the event loop and refused clearly", () =
   });
 });
 
+describe("the worker's records", () => {
+  it("replay to exactly what the in-thread reader reads: row numbers, quoted line breaks, blank lines, quote problems", async () => {
+    const { readCsvUpload } = await import("@/lib/api/csv-upload");
+    const { readCsvTable } = await import("@/lib/csv/read");
+    const text = [
+      "\uFEFFagentId;start;end;notes",
+      "",
+      'AGENT-1;2030-01-07T09:00:00Z;2030-01-07T17:00:00Z;"two\r\nlines; one cell"',
+      "AGENT-2;2030-01-07T10:00:00Z;2030-01-07T18:00:00Z;",
+      "  ;  ;  ;  ",
+      'AGENT-3;2030-01-07T11:00:00Z;2030-01-07T19:00:00Z;"bad "quote" here"',
+      'AGENT-4;2030-01-07T12:00:00Z;2030-01-07T20:00:00Z;"never closed',
+    ].join("\r\n");
+    const inThread = readCsvTable(text);
+    const { csv } = await readCsvUpload(new TextEncoder().encode(text));
+    const replayed = readCsvTable(csv);
+    expect(inThread.ok && replayed.ok).toBe(true);
+    expect(replayed).toEqual(inThread);
+    if (replayed.ok) {
+      expect(replayed.table.rowNumbers).toEqual([3, 4, 6, 7]);
+      expect(replayed.table.records[0][3]).toBe("two\r\nlines; one cell");
+      expect([...replayed.table.quoteErrors.values()].map((e) => e.code).sort()).toEqual(["BAD_QUOTES", "UNCLOSED_QUOTE"]);
+    }
+  });
+});
+
 describe("the upload reader's budgets", () => {
   it("stops a read past its time budget with a clear 413", async () => {
     const { readCsvUpload } = await import("@/lib/api/csv-upload");
