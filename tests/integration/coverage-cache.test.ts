@@ -107,6 +107,9 @@ describe.each(TEST_DRIVERS)("the coverage cache on $name", (driver) => {
     await o.db.execute(sql`insert into app_settings (key, value) values ('cache-test', '1'::jsonb)`);
     await o.db.execute(sql`update agent_skills set proficiency = proficiency where agent_id = 'AGENT-1001'`);
     expect(await rev()).toBe(start + 3);
+    // Each transaction's mark is gone with its commit.
+    const pending = (await o.db.execute(sql`select count(*)::int as n from schedule_revision_pending`)) as unknown as { rows: { n: number }[] };
+    expect(pending.rows[0].n).toBe(0);
   });
 
   it("stays within its bounds and computes a question asked at once by many only once", async () => {
