@@ -8,6 +8,7 @@ import { addDays } from "@/lib/domain/time";
 import { cachedByRevision, clearCoverageCache, COVERAGE_CACHE_MAX_BYTES, COVERAGE_CACHE_MAX_ENTRIES, coverageCacheStats } from "@/lib/services/coverage/cache";
 import { getCoverageView } from "@/lib/services/coverage/view";
 import { importShiftFile } from "@/lib/services/imports/shifts";
+import { undoImport } from "@/lib/services/schedule/undo-import";
 import { decideTrade } from "@/lib/services/trades/decide";
 import { requestTrade } from "@/lib/services/trades/request";
 import { TEST_DRIVERS } from "./support/db";
@@ -58,6 +59,21 @@ describe.each(TEST_DRIVERS)("the coverage cache on $name", (driver) => {
     const after = await getCoverageView(o.db, nextWeek, DEMO_WEEK);
     expect(after.shiftCount).toBe(before.shiftCount + 1);
     expect(hours(after)).toBeGreaterThan(hours(before));
+  });
+
+  it("sees an undone import next time (the undo's delete runs without row triggers)", async () => {
+    const day = addDays(DEMO_WEEK, 10);
+    const file = ["agentId,start,end,skills,status,breaks,siteId,notes", `AGENT-1002,${day}T14:00:00Z,${day}T22:00:00Z,SKILL-EN-TECH-SUPPORT:4,DRAFT,,NYC,`].join("\n");
+    const r = await importShiftFile(o.db, { fileName: "undo-me.csv", text: file, bytes: file.length, options: { dryRun: false, overwriteConflicts: false, onlyValidRows: false }, actor: planner });
+    expect(r.importedRows).toBe(1);
+    const withImport = await getCoverageView(o.db, nextWeek, DEMO_WEEK);
+    const [u] = await o.db.select().from(users).where(eq(users.email, "planner@demo.local"));
+    const user: CurrentUser = { id: u.id, email: u.email, name: u.name, role: u.role, siteIds: [] };
+    const undone = await undoImport(o.db, { importId: r.importId! }, user, Date.now());
+    expect(undone.removed).toBe(1);
+    const after = await getCoverageView(o.db, nextWeek, DEMO_WEEK);
+    expect(after.series).not.toBe(withImport.series);
+    expect(after.shiftCount).toBe(withImport.shiftCount - 1);
   });
 
   it("sees an applied trade next time: the answer is the fresh one, not the cached one", async () => {
