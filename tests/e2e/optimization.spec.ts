@@ -28,16 +28,13 @@ test("a planner runs an optimization, watches its bound and gap, and accepts one
   await agentBox.check();
   await result.getByRole("button", { name: /^Accept \d+ as draft shifts?$/ }).click();
   const outcome = page.getByTestId("accept-outcome");
-  await expect(outcome).toContainText(/draft shifts? created|refused/, { timeout: 30_000 });
+  await expect(outcome).toContainText(/draft shifts? created/, { timeout: 30_000 });
   const link = outcome.getByRole("link", { name: "See them on the Schedule page" });
-  if (await link.count()) {
-    await expect(link).toHaveAttribute("href", new RegExp(`^/schedule\\?from=\\d{4}-\\d{2}-\\d{2}&siteId=[A-Z]+$`));
-    await expect(outcome.getByRole("table", { name: "Coverage change" })).toBeVisible();
-    // Accepted rows are marked and cannot be accepted twice.
-    await expect(table.getByRole("checkbox", { name: `Select ${agentId}'s proposals` })).toBeDisabled();
-  } else {
-    await expect(outcome).toContainText(agentId);
-  }
+  await expect(link).toHaveAttribute("href", /^\/schedule\?from=\d{4}-\d{2}-\d{2}&siteId=[A-Z]+$/);
+  // The coverage change of the accepted set.
+  await expect(outcome.getByRole("table", { name: "Coverage change" })).toBeVisible();
+  // Accepted rows are marked and cannot be accepted twice.
+  await expect(table.getByRole("checkbox", { name: `Select ${agentId}'s proposals` })).toBeDisabled();
 });
 
 test("a planner plans capacity for a skill's demand and reads the counts per shift type", async ({ page }) => {
