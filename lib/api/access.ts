@@ -17,6 +17,7 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/trades/bulk": { POST: "trades.bulk" },
   "/api/v1/shifts": { GET: "shifts.read" },
   "/api/v1/schedule": { GET: "schedule.read" },
+  "/api/v1/schedule/coverage": { GET: "coverage.read" },
   "/api/v1/optimization/jobs/[id]": { GET: "optimization.read" },
   "/api/v1/bidding/scopes": { GET: "bidding.read", POST: "bidding.scopes.write" },
   "/api/v1/bidding/scopes/[id]": { GET: "bidding.read", PUT: "bidding.scopes.write" },

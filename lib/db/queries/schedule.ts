@@ -235,3 +235,18 @@ export async function getAgentSkillsOf(db: Db, agentIds: readonly string[]): Pro
   }
   return out;
 }
+
+/** Attribute keys and their values over active agents (at most 50 values a key), for the filter. */
+export async function getAgentAttributeValues(db: Db): Promise<{ key: string; values: string[] }[]> {
+  const rows = await executeRows<{ key: string; value: string }>(
+    db,
+    sql`select distinct e.key, e.value from agents a, jsonb_each_text(a.attributes) e where a.active order by e.key, e.value`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.key) ?? [];
+    if (list.length < 50) list.push(r.value);
+    out.set(r.key, list);
+  }
+  return [...out].map(([key, values]) => ({ key, values }));
+}
