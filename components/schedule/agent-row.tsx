@@ -3,13 +3,7 @@
 import { memo, useRef, useState } from "react";
 import type { ScheduleAgentRow, ScheduleShift } from "@/lib/types/schedule";
 import { cn } from "@/components/ui/cn";
-import { barPieces, clock, instantAt, xOf, type DayAxis } from "./geometry";
-
-/** Status colours, shared with the legend. */
-export const BAR_TONE = {
-  PUBLISHED: "bg-brand-600",
-  DRAFT: "bg-amber-400",
-} as const;
+import { BAR_TONE, barPieces, clock, instantAt, xOf, type DayAxis } from "./geometry";
 
 /**
  * One agent's time axis: a band per day, each shift a focusable bar with its breaks cut

@@ -7,6 +7,12 @@ import { addDays, instantToLocal, startOfLocalDay } from "@/lib/domain/time";
 import type { ShiftBreak } from "@/lib/domain/types";
 
 const MINUTE_MS = 60_000;
+
+/** Status colours of the bars, shared with the legend (a server component: keep this file free of "use client"). */
+export const BAR_TONE = {
+  PUBLISHED: "bg-brand-600",
+  DRAFT: "bg-amber-400",
+} as const;
 export const SNAP_MS = 15 * MINUTE_MS;
 
 export interface DayAxis {

@@ -1,4 +1,4 @@
-import { BAR_TONE } from "./agent-row";
+import { BAR_TONE } from "./geometry";
 
 /** What the bars' colours and marks mean. */
 export function ScheduleLegend() {

@@ -71,7 +71,7 @@ test("a supervisor of LON sees LON read-only and cannot open NYC", async ({ page
   await page.keyboard.press("Escape");
 
   await page.goto("/schedule?siteId=NYC");
-  await expect(page.getByRole("alert")).toContainText("You are not a supervisor of site NYC.");
+  await expect(page.getByRole("alert").filter({ hasText: "You are not a supervisor of site NYC." })).toBeVisible();
   const api = await page.request.get("/api/v1/schedule?from=2026-11-23&siteId=NYC");
   expect(api.status()).toBe(403);
 });
