@@ -56,10 +56,11 @@ export function ScheduleGrid({
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+  // Page 0 stays subscribed: it carries the day totals, refreshed after every edit.
   const pageIndexes = useMemo(() => {
-    const out: number[] = [];
-    for (let p = Math.floor(first / SCHEDULE_PAGE_SIZE); p <= Math.floor(last / SCHEDULE_PAGE_SIZE); p++) out.push(p);
-    return out.length ? out : [0];
+    const out: number[] = [0];
+    for (let p = Math.max(1, Math.floor(first / SCHEDULE_PAGE_SIZE)); p <= Math.floor(last / SCHEDULE_PAGE_SIZE); p++) out.push(p);
+    return out;
   }, [first, last]);
   const pages = useSchedulePages(filters, pageIndexes, { filters, view: initial });
   const rowAt = (index: number): ScheduleAgentRow | undefined => {
@@ -67,7 +68,7 @@ export function ScheduleGrid({
     return k >= 0 ? pages[k]?.data?.rows[index % SCHEDULE_PAGE_SIZE] : undefined;
   };
   const failed = pages.find((p) => p.error);
-  const latest = pages.find((p) => p.data)?.data ?? initial;
+  const latest = pages[0]?.data ?? initial;
 
   const dayWidth = dayWidthFor(initial.days.length);
   const trackWidth = dayWidth * initial.days.length;

@@ -22,7 +22,8 @@ export function useSchedulePages(filters: string, pages: readonly number[], init
   return useQueries({
     queries: pages.map((page) => ({
       queryKey: scheduleKeys.page(filters, page),
-      queryFn: () => fetchJson<ScheduleView>(`/api/v1/schedule?${filters}&offset=${page * SCHEDULE_PAGE_SIZE}&limit=${SCHEDULE_PAGE_SIZE}`),
+      // Day totals come with the first page only: a scrolled page costs just its own agents.
+      queryFn: () => fetchJson<ScheduleView>(`/api/v1/schedule?${filters}&offset=${page * SCHEDULE_PAGE_SIZE}&limit=${SCHEDULE_PAGE_SIZE}${page === 0 ? "" : "&totals=false"}`),
       initialData: page === 0 && filters === initial.filters ? initial.view : undefined,
       staleTime: 30_000,
     })),

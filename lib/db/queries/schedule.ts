@@ -10,8 +10,8 @@ import type { ShiftBreak, ShiftStatus, SkillProficiency } from "../../domain/typ
  * whatever the page size, never one per agent.
  *
  * A shift counts on the day it starts. Days are cut either in one zone (the site's) or in
- * each agent's home zone; the zone is applied by Postgres (`at time zone`), which PGlite
- * and a Postgres server answer alike.
+ * each agent's home zone: the service passes each zone's local midnights, so SQL compares
+ * instants only and PGlite and a Postgres server answer alike.
  */
 
 export interface ScheduleAgentFilter {
@@ -27,12 +27,16 @@ export interface ScheduleAgentFilter {
 }
 
 export interface ScheduleDays {
-  /** First day (YYYY-MM-DD) and the day after the last. */
-  from: string;
-  toExclusive: string;
-  /** The zone days are cut in; null: each agent's home zone. */
-  zone: string | null;
-  /** Instants certainly around every zone's days (± 14 h), so the index narrows first. */
+  /** How many days the range has. */
+  count: number;
+  /**
+   * Local midnights per zone: bounds[i] begins day i, bounds[count] ends the range. One
+   * entry (and `perAgentZone` false) when every row is cut in the site's zone.
+   */
+  zones: { zone: string; bounds: Date[] }[];
+  /** Cut each agent's days in their home zone (join on agents.time_zone). */
+  perAgentZone: boolean;
+  /** Instants certainly around every zone's days (± 15 h), so the index narrows first. */
   coarseFrom: Date;
   coarseTo: Date;
 }
@@ -50,7 +54,7 @@ export interface ScheduleAgentPageRow extends Record<string, unknown> {
 }
 
 export interface ScheduleDayTotalRow extends Record<string, unknown> {
-  day: string;
+  day: number;
   shifts: number;
   agents: number;
   paidHours: number;
@@ -79,9 +83,21 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The matching agents with their counting window [lo, hi) in their zone. */
+/** A Postgres array literal of instants, passed as one text parameter (both drivers read it alike). */
+function instantArray(bounds: readonly Date[]): string {
+  return `{${bounds.map((b) => `"${b.toISOString()}"`).join(",")}}`;
+}
+
+/**
+ * The matching agents with their day bounds (`bounds`, a timestamptz[]): local midnights
+ * precomputed per zone, so a shift's day is one width_bucket instead of a zone conversion
+ * per row.
+ */
 function matchedAgents(filter: ScheduleAgentFilter, days: ScheduleDays): SQL {
-  const zone = days.zone === null ? sql`a.time_zone` : sql`${days.zone}::text`;
+  const zones = sql.join(
+    days.zones.map((z) => sql`(${z.zone}::text, ${instantArray(z.bounds)}::timestamptz[])`),
+    sql`, `,
+  );
   const where: SQL[] = [sql`a.active`];
   if (filter.homeSiteIds) {
     if (filter.homeSiteIds.length === 0) where.push(sql`false`);
@@ -102,10 +118,9 @@ function matchedAgents(filter: ScheduleAgentFilter, days: ScheduleDays): SQL {
     const like = `%${escapeLike(filter.search)}%`;
     where.push(sql`(a.name ilike ${like} or a.id ilike ${like} or a.username ilike ${like})`);
   }
-  return sql`select a.id, a.name, a.home_site_id, a.time_zone, a.attributes, a.contract_hours_per_week,
-      (${days.from}::date::timestamp at time zone ${zone}) as lo,
-      (${days.toExclusive}::date::timestamp at time zone ${zone}) as hi
-    from agents a where ${sql.join(where, sql` and `)}`;
+  return sql`select a.id, a.name, a.home_site_id, a.time_zone, a.attributes, a.contract_hours_per_week, z.bounds
+    from agents a join (values ${zones}) as z(zone, bounds) on ${days.perAgentZone ? sql`z.zone = a.time_zone` : sql`true`}
+    where ${sql.join(where, sql` and `)}`;
 }
 
 /** Shifts of the matched agents (`m`) that start in each one's counting window. */
@@ -113,7 +128,7 @@ function shiftsInWindow(filter: ScheduleAgentFilter, days: ScheduleDays): SQL {
   const status = filter.status ? sql` and s.status = ${filter.status}::shift_status` : sql``;
   return sql`join shifts s on s.agent_id = m.id
       and s.starts_at >= ${days.coarseFrom.toISOString()}::timestamptz and s.starts_at < ${days.coarseTo.toISOString()}::timestamptz
-      and s.starts_at >= m.lo and s.starts_at < m.hi${status}`;
+      and s.starts_at >= m.bounds[1] and s.starts_at < m.bounds[${sql.raw(String(days.count + 1))}]${status}`;
 }
 
 /**
@@ -157,22 +172,30 @@ export async function getScheduleAgentPage(
 export async function countScheduleAgents(db: Db, filter: ScheduleAgentFilter, days: ScheduleDays): Promise<number> {
   const statusJoin = filter.status ? sql`where exists (select 1 from shifts s where s.agent_id = m.id
       and s.starts_at >= ${days.coarseFrom.toISOString()}::timestamptz and s.starts_at < ${days.coarseTo.toISOString()}::timestamptz
-      and s.starts_at >= m.lo and s.starts_at < m.hi and s.status = ${filter.status}::shift_status)` : sql``;
+      and s.starts_at >= m.bounds[1] and s.starts_at < m.bounds[${sql.raw(String(days.count + 1))}] and s.status = ${filter.status}::shift_status)` : sql``;
   const [row] = await executeRows<{ n: number }>(db, sql`with m as (${matchedAgents(filter, days)}) select count(*)::int as n from m ${statusJoin}`);
   return row?.n ?? 0;
 }
 
-/** Shifts, agents and paid hours per day (the day a shift starts, in the grid's zone) over every matching agent. */
+/**
+ * Shifts, agents and paid hours per day over every matching agent; `day` is the day's
+ * index in the range (0 = the first), by where the shift starts in the grid's zone.
+ */
 export async function getScheduleDayTotals(db: Db, filter: ScheduleAgentFilter, days: ScheduleDays): Promise<ScheduleDayTotalRow[]> {
-  const zone = days.zone === null ? sql`m.time_zone` : sql`${days.zone}::text`;
   return executeRows<ScheduleDayTotalRow>(
     db,
     sql`with m as (${matchedAgents(filter, days)})
-    select ((s.starts_at at time zone ${zone})::date)::text as day, count(*)::int as shifts,
+    select width_bucket(s.starts_at, m.bounds) - 1 as day, count(*)::int as shifts,
       count(distinct s.agent_id)::int as agents, (sum(${PAID_SECONDS}) / 3600)::float8 as "paidHours"
     from m ${shiftsInWindow(filter, days)}
     group by 1 order by 1`,
   );
+}
+
+/** The distinct home zones of active agents (the grid cuts days in each in "agent" mode). */
+export async function getAgentZones(db: Db): Promise<string[]> {
+  const rows = await executeRows<{ zone: string }>(db, sql`select distinct time_zone as zone from agents where active order by 1`);
+  return rows.map((r) => r.zone);
 }
 
 interface RawShift extends Record<string, unknown> {
@@ -199,7 +222,7 @@ export async function getScheduleShifts(db: Db, agentIds: readonly string[], ran
     sql`select s.id, s.agent_id as "agentId", s.site_id as "siteId", s.starts_at as "startsAt", s.ends_at as "endsAt",
       s.status, s.breaks, s.skills, s.version, false as "changedSincePublish", s.import_id as "importId"
     from shifts s
-    where s.agent_id in (${sql.join(agentIds.map((id) => sql`${id}`), sql`, `)})
+    where s.agent_id = any(${`{${agentIds.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}`}::text[])
       and s.starts_at < ${range.to.toISOString()}::timestamptz and s.ends_at > ${range.from.toISOString()}::timestamptz
       ${status ? sql`and s.status = ${status}::shift_status` : sql``}
     order by s.agent_id, s.starts_at`,

@@ -5,6 +5,7 @@ import { getSites, getSkills } from "../../db/queries/reference";
 import {
   countScheduleAgents,
   getAgentSkillsOf,
+  getAgentZones,
   getScheduleAgentPage,
   getScheduleDayTotals,
   getScheduleShifts,
@@ -34,6 +35,8 @@ const ZONE_WITHOUT_SITE = "UTC";
  * - Paid hours = span − unpaid breaks. Overtime is judged week by week (ISO weeks in the
  *   agent's home zone, whole weeks even when the range cuts one) against the contract.
  * - With a status chosen, bars, agent totals and day totals count that status only.
+ * - `totals: false` skips the day totals (an empty list): the grid asks for them with its first
+ *   page only, so a scrolled page costs only its own 50 agents.
  */
 export async function getScheduleView(db: Db, query: ScheduleQuery, user: CurrentUser): Promise<ScheduleView> {
   assertCan(user, "schedule.read", query.siteId);
@@ -58,17 +61,19 @@ export async function getScheduleView(db: Db, query: ScheduleQuery, user: Curren
   const zoneSite = site ?? (scope?.length === 1 ? sites.find((s) => s.id === scope[0]) : undefined);
   const zone = query.zoneMode === "agent" ? null : (zoneSite?.timeZone ?? ZONE_WITHOUT_SITE);
   const toExclusive = addDays(query.from, query.days);
+  const dayKeys = Array.from({ length: query.days }, (_, i) => addDays(query.from, i));
+  const zones = zone ? [zone] : await getAgentZones(db);
   const days: ScheduleDays = {
-    from: query.from,
-    toExclusive,
-    zone,
+    count: query.days,
+    zones: zones.map((z) => ({ zone: z, bounds: [...dayKeys, toExclusive].map((d) => new Date(startOfLocalDay(d, z))) })),
+    perAgentZone: zone === null,
     coarseFrom: new Date(Date.parse(query.from) - ZONE_SLACK_MS),
     coarseTo: new Date(Date.parse(toExclusive) + ZONE_SLACK_MS),
   };
 
   const [page, totals] = await Promise.all([
     getScheduleAgentPage(db, filter, days, { sort: query.sort, offset: query.offset, limit: query.limit }),
-    getScheduleDayTotals(db, filter, days),
+    query.totals ? getScheduleDayTotals(db, filter, days) : Promise.resolve(null),
   ]);
   const totalAgents = page[0]?.total ?? (query.offset > 0 ? await countScheduleAgents(db, filter, days) : 0);
 
@@ -121,10 +126,9 @@ export async function getScheduleView(db: Db, query: ScheduleQuery, user: Curren
     };
   });
 
-  const dayKeys = Array.from({ length: query.days }, (_, i) => addDays(query.from, i));
-  const byDay = new Map(totals.map((t) => [t.day, t]));
-  const dayTotals: ScheduleDayTotal[] = dayKeys.map((date) => {
-    const t = byDay.get(date);
+  const byDay = new Map((totals ?? []).map((t) => [Number(t.day), t]));
+  const dayTotals: ScheduleDayTotal[] = !totals ? [] : dayKeys.map((date, i) => {
+    const t = byDay.get(i);
     return { date, shifts: t ? Number(t.shifts) : 0, agents: t ? Number(t.agents) : 0, paidHours: t ? round2(Number(t.paidHours)) : 0 };
   });
 
