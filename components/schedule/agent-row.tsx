@@ -24,8 +24,8 @@ export const AgentRowTrack = memo(function AgentRowTrack({
   dayWidth: number;
   days: number;
   canEdit: boolean;
-  onOpen: (shift: ScheduleShift) => void;
-  onDraw: (start: number, end: number) => void;
+  onOpen: (row: ScheduleAgentRow, shift: ScheduleShift) => void;
+  onDraw: (row: ScheduleAgentRow, start: number, end: number) => void;
 }) {
   const trackRef = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -48,7 +48,7 @@ export const AgentRowTrack = memo(function AgentRowTrack({
     const b = instantAt(Math.max(drag.from, drag.to), axis, dayWidth);
     setDrag(null);
     // A click (no drag) is not a shift; the "+" button or a drag makes one.
-    if (b - a >= 15 * 60_000) onDraw(a, b);
+    if (b - a >= 15 * 60_000) onDraw(row, a, b);
   }
 
   const zone = axis.zone;
@@ -82,7 +82,7 @@ export const AgentRowTrack = memo(function AgentRowTrack({
             title={label}
             data-shift-id={s.id}
             data-status={s.status}
-            onClick={() => onOpen(s)}
+            onClick={() => onOpen(row, s)}
           >
             {barPieces(s.start, s.end, s.breaks).map((p) => (
               <span

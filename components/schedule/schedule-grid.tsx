@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef } from "react";
+import { memo, useCallback, useMemo, useRef } from "react";
 import { useSchedulePages } from "@/lib/client/hooks/schedule";
 import { SCHEDULE_PAGE_SIZE } from "@/lib/types/schedule-page";
 import type { ScheduleAgentRow, ScheduleShift, ScheduleView } from "@/lib/types/schedule";
@@ -70,6 +70,13 @@ export function ScheduleGrid({
   const failed = pages.find((p) => p.error);
   const latest = pages[0]?.data ?? initial;
 
+  // Stable handlers: rows are memoized, so scrolling re-renders only the rows that enter the view.
+  const fixedZone = initial.zone;
+  const openShift = useCallback((row: ScheduleAgentRow, shift: ScheduleShift) => onOpenShift({ row, shift, zone: fixedZone ?? row.timeZone }), [onOpenShift, fixedZone]);
+  const drawShift = useCallback((row: ScheduleAgentRow, start: number, end: number) => onNewShift({ row, zone: fixedZone ?? row.timeZone, start, end }), [onNewShift, fixedZone]);
+  const days = initial.days;
+  const addShift = useCallback((row: ScheduleAgentRow) => onNewShift(defaultNewShift(row, days, fixedZone ?? row.timeZone)), [onNewShift, days, fixedZone]);
+
   const dayWidth = dayWidthFor(initial.days.length);
   const trackWidth = dayWidth * initial.days.length;
   const zoneLabel = initial.zone ?? "each agent's home zone";
@@ -127,15 +134,15 @@ export function ScheduleGrid({
                 >
                   {row ? (
                     <>
-                      <AgentCell row={row} canEdit={initial.canEdit} onAdd={() => onNewShift(defaultNewShift(row, initial, initial.zone ?? row.timeZone))} />
+                      <AgentCell row={row} canEdit={initial.canEdit} onAdd={addShift} />
                       <AgentRowTrack
                         row={row}
                         axis={siteAxis ?? dayAxis(initial.days, row.timeZone)}
                         dayWidth={dayWidth}
                         days={initial.days.length}
                         canEdit={initial.canEdit}
-                        onOpen={(shift) => onOpenShift({ row, shift, zone: initial.zone ?? row.timeZone })}
-                        onDraw={(start, end) => onNewShift({ row, zone: initial.zone ?? row.timeZone, start, end })}
+                        onOpen={openShift}
+                        onDraw={drawShift}
                       />
                     </>
                   ) : (
@@ -165,7 +172,7 @@ export function ScheduleGrid({
   );
 }
 
-function AgentCell({ row, canEdit, onAdd }: { row: ScheduleAgentRow; canEdit: boolean; onAdd: () => void }) {
+const AgentCell = memo(function AgentCell({ row, canEdit, onAdd }: { row: ScheduleAgentRow; canEdit: boolean; onAdd: (row: ScheduleAgentRow) => void }) {
   const over = row.overtimeHours > 0;
   return (
     <div className="sticky left-0 z-10 flex shrink-0 items-center gap-2 border-r border-slate-200 bg-white px-3" style={{ width: LEFT_WIDTH }} role="rowheader">
@@ -181,17 +188,17 @@ function AgentCell({ row, canEdit, onAdd }: { row: ScheduleAgentRow; canEdit: bo
         </p>
       </div>
       {canEdit ? (
-        <button type="button" className="rounded px-1.5 text-sm text-brand-700 hover:bg-brand-50" aria-label={`Add shift for ${row.name}`} title="Add shift" onClick={onAdd}>
+        <button type="button" className="rounded px-1.5 text-sm text-brand-700 hover:bg-brand-50" aria-label={`Add shift for ${row.name}`} title="Add shift" onClick={() => onAdd(row)}>
           +
         </button>
       ) : null}
     </div>
   );
-}
+});
 
 /** "Add shift" on a row: the first day of the range, 09:00–17:30 in the grid's zone. */
-function defaultNewShift(row: ScheduleAgentRow, view: ScheduleView, zone: string): NewShiftTarget {
-  const axis = dayAxis(view.days, zone);
+function defaultNewShift(row: ScheduleAgentRow, days: string[], zone: string): NewShiftTarget {
+  const axis = dayAxis(days, zone);
   const start = axis.starts[0] + 9 * 3_600_000;
   return { row, zone, start, end: start + 8.5 * 3_600_000 };
 }

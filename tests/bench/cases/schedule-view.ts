@@ -40,10 +40,16 @@ let windowIds: string[] = [];
 const BIG_AGENTS = 5_000;
 const BIG_FROM = addDays(WEEK, 7);
 
-/** 5,000 agents over the three demo sites, each working five 8.5-hour days a week for four weeks (100,000 shifts). */
-export async function seedBig(o: OpenedDb) {
+/**
+ * 5,000 agents over the three demo sites, each working five 8.5-hour days a week for four
+ * weeks from `weekStart` (100,000 shifts). `withReference: false` adds agents beside the
+ * demo's (the scroll script seeds the demo first, for its users).
+ */
+export async function seedBig(o: OpenedDb, options: { agents?: number; weekStart?: string; withReference?: boolean } = {}) {
+  const count = options.agents ?? BIG_AGENTS;
+  const week = options.weekStart ?? WEEK;
   const agents: Agent[] = [];
-  for (let i = 0; i < BIG_AGENTS; i++) {
+  for (let i = 0; i < count; i++) {
     const site = DEMO_SITES[i % 3];
     agents.push({
       id: `AGENT-${100_001 + i}`,
@@ -59,12 +65,13 @@ export async function seedBig(o: OpenedDb) {
       availability: [],
     });
   }
-  await insertReferenceData(o.db, { sites: DEMO_SITES, skills: DEMO_SKILLS, agents });
+  if (options.withReference === false) await insertAgentsOnly(o, agents);
+  else await insertReferenceData(o.db, { sites: DEMO_SITES, skills: DEMO_SKILLS, agents });
   const shifts: NewShift[] = [];
   for (const [i, a] of agents.entries()) {
     for (let d = 0; d < 28; d++) {
       if ((d + i) % 7 >= 5) continue;
-      const p = parseDateKey(addDays(WEEK, d))!;
+      const p = parseDateKey(addDays(week, d))!;
       const r = localToInstant({ ...p, hour: 7 + (i % 6), minute: 0, second: 0 }, a.timeZone);
       if (!r.ok) continue;
       shifts.push({ agentId: a.id, siteId: a.homeSiteId, start: r.instant, end: r.instant + 8.5 * 3_600_000, status: i % 10 === 0 ? "DRAFT" : "PUBLISHED", skills: [], breaks: BREAKS });
@@ -72,6 +79,18 @@ export async function seedBig(o: OpenedDb) {
   }
   for (let i = 0; i < shifts.length; i += 5_000) await insertShifts(o.db, shifts.slice(i, i + 5_000));
   await executeRows(o.db, sql`analyze`);
+}
+
+async function insertAgentsOnly(o: OpenedDb, agents: Agent[]) {
+  for (let i = 0; i < agents.length; i += 500) {
+    const chunk = agents.slice(i, i + 500);
+    const rows = JSON.stringify(chunk.map((a) => ({ id: a.id, username: a.username, name: a.name, home_site_id: a.homeSiteId, time_zone: a.timeZone, attributes: a.attributes, contract: a.contractHoursPerWeek, skill: a.skills[0].skillId })));
+    await executeRows(o.db, sql`insert into agents (id, username, name, home_site_id, time_zone, attributes, hire_date, performance_rank, contract_hours_per_week)
+      select x.id, x.username, x.name, x.home_site_id, x.time_zone, x.attributes, '2020-01-01', 1, x.contract
+      from jsonb_to_recordset(${rows}::jsonb) as x(id text, username text, name text, home_site_id text, time_zone text, attributes jsonb, contract float8)`);
+    await executeRows(o.db, sql`insert into agent_skills (agent_id, skill_id, proficiency)
+      select x.id, x.skill, 3 from jsonb_to_recordset(${rows}::jsonb) as x(id text, skill text)`);
+  }
 }
 
 const demoQuery = scheduleQuerySchema.parse({ from: WEEK, siteId: undefined });
