@@ -166,6 +166,8 @@ export const imports = pgTable(
     /** CXone push: processed/failed per batch, when the cxone backend is on. */
     cxoneResult: jsonb("cxone_result").$type<Record<string, unknown>>(),
     userId: uuid("user_id").references(() => users.id),
+    /** Set when a planner undid the import: its shifts removed, the ones it replaced restored. */
+    undoneAt: instant("undone_at"),
     createdAt: createdAt(),
   },
   (t) => [index("imports_created_idx").on(t.createdAt)],
@@ -215,6 +217,10 @@ export const shifts = pgTable(
     /** Optimistic concurrency: every change bumps it; writers check it. */
     version: integer("version").notNull().default(1),
     importId: uuid("import_id").references(() => imports.id),
+    /** When the shift was last published (status set to PUBLISHED by a publish). */
+    publishedAt: instant("published_at"),
+    /** A published shift edited since: the agents have not seen the change yet. Cleared on publish. */
+    changedSincePublish: boolean("changed_since_publish").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -226,6 +232,23 @@ export const shifts = pgTable(
     index("shifts_start_idx").on(t.startsAt),
     check("shifts_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
   ],
+);
+
+/**
+ * The stored shifts an import replaced (overwriteConflicts), each row as it was, so undoing
+ * the import can put them back exactly (same id, version, status, breaks and notes).
+ */
+export const importReplacements = pgTable(
+  "import_replacements",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    shiftId: uuid("shift_id").notNull(),
+    /** The whole `shifts` row as `to_jsonb` gave it (snake_case columns). */
+    shift: jsonb("shift").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.shiftId] })],
 );
 
 /** Required agents per skill per 15-minute interval, uploaded or derived from a forecast. */

@@ -10,6 +10,24 @@ import type { CxonePushSummary } from "../../types/imports";
 import { requireCxoneClient } from "./cxone-client";
 import type { WfmBackend } from "./types";
 
+/** Shifts to CXone's import endpoint in batches; a failure is a summary, never a throw. */
+async function pushShifts(db: Parameters<WfmBackend["pushImport"]>[0], rows: Parameters<WfmBackend["pushImport"]>[2], overwriteConflicts: boolean, logContext: Record<string, unknown>): Promise<CxonePushSummary> {
+  try {
+    const client = await requireCxoneClient(db);
+    const result = await client.importShifts(rows.map(toCxoneShift), { rowNumbers: rows.map((r) => r.row), overwriteConflicts });
+    return {
+      status: result.status,
+      processedCount: result.processedCount,
+      failedCount: result.failedCount,
+      batches: result.batches.map((b) => ({ batch: b.batch, status: b.status, processedCount: b.processedCount, failedCount: b.failedCount, jobId: b.jobId })),
+      errors: result.errors.slice(0, 200).map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
+    };
+  } catch (e) {
+    logger.warn({ err: e, ...logContext }, "cxone push failed");
+    return { status: "FAILED", message: e instanceof CxoneError || e instanceof AppError ? e.message : "The push to CXone failed." };
+  }
+}
+
 /** The CXone tenant: imports pushed in batches, coverage read page by page, CXone's optimizer. */
 export const cxoneBackend: WfmBackend = {
   name: "cxone",
@@ -21,23 +39,15 @@ export const cxoneBackend: WfmBackend = {
    */
   async pushImport(db, importId, rows) {
     if (rows.length === 0) return null;
-    let summary: CxonePushSummary;
-    try {
-      const client = await requireCxoneClient(db);
-      const result = await client.importShifts(rows.map(toCxoneShift), { rowNumbers: rows.map((r) => r.row), overwriteConflicts: false });
-      summary = {
-        status: result.status,
-        processedCount: result.processedCount,
-        failedCount: result.failedCount,
-        batches: result.batches.map((b) => ({ batch: b.batch, status: b.status, processedCount: b.processedCount, failedCount: b.failedCount, jobId: b.jobId })),
-        errors: result.errors.slice(0, 200).map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
-      };
-    } catch (e) {
-      summary = { status: "FAILED", message: e instanceof CxoneError || e instanceof AppError ? e.message : "The push to CXone failed." };
-      logger.warn({ err: e, importId }, "cxone push failed");
-    }
+    const summary = await pushShifts(db, rows, false, { importId });
     await setImportCxoneResult(db, importId, summary);
     return summary;
+  },
+
+  /** Published shifts go to CXone with overwrite on, so the drafts an import pushed become published there. */
+  async pushPublished(db, rows) {
+    if (rows.length === 0) return null;
+    return pushShifts(db, rows, true, { publish: rows.length });
   },
 
   /**

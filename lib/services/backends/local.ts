@@ -9,6 +9,7 @@ export const localBackend: WfmBackend = {
 
   // The schedule already lives here: nothing to push.
   pushImport: async () => null,
+  pushPublished: async () => null,
 
   async readCoverage(db, grid, { agents, catalog, siteId }) {
     const { coverage, otherSites, shiftCount } = await scheduleCoverage(db, grid, agents, catalog, siteId);

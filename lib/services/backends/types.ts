@@ -34,6 +34,8 @@ export interface WfmBackend {
   readonly name: WfmBackendName;
   /** After a committed shift import: hand the rows on (null when the backend keeps nothing elsewhere). */
   pushImport(db: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<CxonePushSummary | null>;
+  /** After a publish: hand the now-published shifts on, replacing the drafts there (null when nothing is kept elsewhere). */
+  pushPublished(db: Db, rows: readonly ValidShiftRow[]): Promise<CxonePushSummary | null>;
   /** Coverage per skill on a grid. */
   readCoverage(db: Db, grid: CoverageGrid, reference: { agents: readonly Agent[]; catalog: SkillCatalog; siteId?: string }): Promise<CoverageReading>;
   /** Runs an optimization to its result (the job handler stores it). */

@@ -2,9 +2,9 @@ import "server-only";
 import { assertNoOverlap, overlapConflictFrom } from "../shifts/overlap-guard";
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
-import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, setImportCounts } from "../../db/queries/imports";
+import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, replaceShiftsForImport, setImportCounts } from "../../db/queries/imports";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { deleteShifts, getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
+import { getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
 import { anyOpenTradeOnShifts } from "../../db/queries/trades";
 import { parseShiftCsv, type ImportContext, type ShiftParseResult } from "../../csv";
 import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
@@ -121,12 +121,6 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
   const outcome = await db.transaction(async (tx) => {
     let replacedRows = 0;
     let importedRows = 0;
-    if (status === "committed" && result.replacedShiftIds.length > 0) {
-      if (await anyOpenTradeOnShifts(tx, result.replacedShiftIds)) {
-        throw new AppError("CONFLICT", "Some shifts this file would replace are part of open trade requests; decide or cancel those trades first.");
-      }
-      replacedRows = await deleteShifts(tx, result.replacedShiftIds);
-    }
     const importId = await insertImport(tx, {
         kind: "shifts",
         fileName: request.fileName,
@@ -141,6 +135,13 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
         options: { overwriteConflicts: options.overwriteConflicts, onlyValidRows: options.onlyValidRows, mapping: mapping ?? null },
         userId: request.actor.id,
       });
+    if (status === "committed" && result.replacedShiftIds.length > 0) {
+      if (await anyOpenTradeOnShifts(tx, result.replacedShiftIds)) {
+        throw new AppError("CONFLICT", "Some shifts this file would replace are part of open trade requests; decide or cancel those trades first.");
+      }
+      // The replaced rows are kept beside the import so undoing it can restore them exactly.
+      replacedRows = await replaceShiftsForImport(tx, importId, result.replacedShiftIds);
+    }
     for (let i = 0; i < toWrite.length; i += SHIFT_INSERT_CHUNK) {
       importedRows += await insertImportedShifts(tx, toWrite.slice(i, i + SHIFT_INSERT_CHUNK), importId);
     }
