@@ -2,7 +2,6 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError } from "@/lib/client/fetch-json";
 import { scheduleKeys, useShiftDetail } from "@/lib/client/hooks/schedule";
 import type { ScheduleShift } from "@/lib/types/schedule";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { formValuesOf } from "./form-values";
 import { clock, dayLabel, hours } from "./geometry";
 import type { NewShiftTarget, ShiftTarget } from "./schedule-grid";
-import { shiftEdits } from "./shift-edits";
+import { shiftEdits, StaleShiftError } from "./shift-edits";
 import { ShiftForm } from "./shift-form";
 import { localDateKey } from "@/lib/domain/time";
 import { paidHours } from "@/lib/domain/trades/hours";
@@ -37,29 +36,31 @@ export function ShiftPanel({
   onClose: () => void;
 }) {
   const client = useQueryClient();
-  const [stale, setStale] = useState(false);
+  // After a stale save: what is stored now (the form starts again from it).
+  const [stale, setStale] = useState<ScheduleShift | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const shiftId = target?.kind === "shift" ? target.shift.id : null;
-  const detail = useShiftDetail(shiftId);
+  const detail = useShiftDetail(shiftId, shiftEdits.history);
 
   const done = async () => {
     await client.invalidateQueries({ queryKey: scheduleKeys.all });
-    setStale(false);
+    setStale(null);
     setConfirmDelete(false);
     onClose();
   };
   const close = () => {
-    setStale(false);
+    setStale(null);
     setConfirmDelete(false);
     setDeleteError(null);
     onClose();
   };
 
   async function refusedOrStale(e: unknown): Promise<never> {
-    if (e instanceof ApiError && e.code === "STALE_VERSION") {
-      setStale(true);
-      await detail.refetch();
+    if (e instanceof StaleShiftError) {
+      setStale(e.current);
+      // The grid and the strip show the stored shift too.
+      void client.invalidateQueries({ queryKey: scheduleKeys.all });
     }
     throw e;
   }
@@ -68,7 +69,7 @@ export function ShiftPanel({
   const zone = target.zone;
   const row = target.row;
   // After a stale save, the form starts from what is stored now.
-  const current: ScheduleShift | null = target.kind === "shift" ? (stale && detail.data?.shift ? detail.data.shift : target.shift) : null;
+  const current: ScheduleShift | null = target.kind === "shift" ? (stale ?? target.shift) : null;
   const title = target.kind === "shift" ? `${row.name} · ${dayLabel(localDateKey(target.shift.start, zone))}` : `New shift · ${row.name}`;
 
   return (

@@ -87,7 +87,11 @@ export default async function ShiftsPage() {
                         ) : null}
                       </td>
                       <td className="px-2 py-1.5">
-                        {mayUndo && h.status === "committed" && !h.dryRun && h.importedRows > 0 ? (
+                        {h.undoneAt ? (
+                          <Badge tone="neutral" title={`Undone ${h.undoneAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
+                            undone
+                          </Badge>
+                        ) : mayUndo && h.status === "committed" && !h.dryRun && h.importedRows > 0 ? (
                           <UndoImportButton importId={h.id} fileName={h.fileName} importedRows={h.importedRows} />
                         ) : null}
                       </td>

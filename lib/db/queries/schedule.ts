@@ -220,7 +220,7 @@ export async function getScheduleShifts(db: Db, agentIds: readonly string[], ran
   const rows = await executeRows<RawShift>(
     db,
     sql`select s.id, s.agent_id as "agentId", s.site_id as "siteId", s.starts_at as "startsAt", s.ends_at as "endsAt",
-      s.status, s.breaks, s.skills, s.version, false as "changedSincePublish", s.import_id as "importId"
+      s.status, s.breaks, s.skills, s.version, s.changed_since_publish as "changedSincePublish", s.import_id as "importId"
     from shifts s
     where s.agent_id = any(${`{${agentIds.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}`}::text[])
       and s.starts_at < ${range.to.toISOString()}::timestamptz and s.ends_at > ${range.from.toISOString()}::timestamptz

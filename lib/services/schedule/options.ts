@@ -20,7 +20,7 @@ export async function getScheduleOptions(db: Db, user: CurrentUser): Promise<Sch
     skills: skills.map((s) => ({ id: s.id, name: s.name })),
     attributes,
     recentImports: history
-      .filter((h) => h.status === "committed" && !h.dryRun && h.importedRows > 0)
+      .filter((h) => h.status === "committed" && !h.dryRun && h.importedRows > 0 && !h.undoneAt)
       .map((h) => ({ id: h.id, fileName: h.fileName, createdAt: h.createdAt.toISOString(), importedRows: h.importedRows })),
     canEdit: can(user, "schedule.edit"),
     canPublish: can(user, "schedule.publish"),
