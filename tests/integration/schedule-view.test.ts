@@ -9,6 +9,8 @@ import { insertShifts } from "@/lib/db/queries/shifts";
 import type { DemoData } from "@/lib/demo/generate";
 import { addDays, localDateKey } from "@/lib/domain/time";
 import { scheduleQuerySchema, type ScheduleQuery } from "@/lib/schemas/schedule";
+import { getCoverageView } from "@/lib/services/coverage/view";
+import { getScheduleCoverageStrip } from "@/lib/services/schedule/coverage-strip";
 import { getScheduleView } from "@/lib/services/schedule/view";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
@@ -138,5 +140,14 @@ describe.each(TEST_DRIVERS)("the schedule grid's read model on $name", (driver) 
     await expect(getScheduleView(o.db, q({ siteId: "NYC" }), lonSupervisor)).rejects.toMatchObject({ code: "SITE_FORBIDDEN" });
     await expect(getScheduleView(o.db, q({ siteId: "ZZZ" }), planner)).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(getScheduleView(o.db, q(), { ...planner, role: "agent" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("draws the coverage strip with the Coverage page's own net numbers for the range, site and skill", async () => {
+    const strip = await getScheduleCoverageStrip(o.db, { from: DEMO_WEEK, days: 7, siteId: "NYC", skillId: "SKILL-EN-BILLING" }, DEMO_WEEK);
+    const page = await getCoverageView(o.db, { from: DEMO_WEEK, to: addDays(DEMO_WEEK, 6), site: "NYC", view: "net" }, DEMO_WEEK);
+    const series = page.series.find((x) => x.skillId === "SKILL-EN-BILLING")!;
+    expect(strip.timeZone).toBe("America/New_York");
+    expect(strip.points).toEqual(series.points.map((p) => ({ t: p.t, required: p.required, scheduled: p.net, shortfall: p.shortfall, otherSites: p.otherNet })));
+    expect(strip.points.some((p) => p.scheduled > 0 && p.required > 0)).toBe(true);
   });
 });
