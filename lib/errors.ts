@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "ALREADY_DECIDED"
   | "STALE_VERSION"
+  | "PRECONDITION_REQUIRED"
   | "RATE_LIMITED"
   | "CROSS_SITE"
   | "UNSUPPORTED_MEDIA_TYPE"
@@ -27,6 +28,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   ALREADY_DECIDED: 409,
   STALE_VERSION: 409,
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   CROSS_SITE: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -44,6 +46,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   CONFLICT: "This conflicts with what is stored.",
   ALREADY_DECIDED: "Already decided by someone else.",
   STALE_VERSION: "This changed since you loaded it; reload and try again.",
+  PRECONDITION_REQUIRED: "Say which version you are changing (If-Match).",
   RATE_LIMITED: "Too many requests; try again shortly.",
   CROSS_SITE: "This request did not come from this dashboard's own pages, so it was refused.",
   UNSUPPORTED_MEDIA_TYPE: "The request body is not of a type this endpoint accepts.",

@@ -95,6 +95,38 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 /**
+ * Reads a request body as bytes into one buffer, stopping as soon as it passes `limitBytes`,
+ * so an oversized upload is refused without being held in memory. The bytes go to the upload
+ * reader's worker as they are (lib/api/csv-upload.ts): the file never becomes one giant
+ * string on the server's own thread.
+ */
+export async function readBodyBytes(request: Request, limitBytes: number, describeLimit: (bytes: number) => string): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limitBytes) throw new AppError("TOO_LARGE", describeLimit(declared));
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel();
+      throw new AppError("TOO_LARGE", describeLimit(bytes));
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
  * Reads a request body as UTF-8 text, stopping as soon as it passes `limitBytes`, so an
  * oversized upload is refused without being held in memory.
  */

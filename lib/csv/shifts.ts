@@ -41,7 +41,7 @@ import * as fields from "./fields";
 import { shiftSourceHash as sourceHashOf } from "./hash";
 import { detectShiftFormat, findActivityColumns, headerSetKey, isActivityHeader, normalizeHeader, suggestShiftMapping } from "./headers";
 import { PROGRESS_EVERY as PROGRESS_STEP } from "./limits";
-import { clip, streamCsv } from "./read";
+import { clip, streamCsv, type CsvInput } from "./read";
 import { clockChangeNear, formatOffset, ZoneResolver, type ZoneSpec } from "./zones";
 import { breakOutsideShift, breakText, durationText, shiftLengthProblem, sortBreaks } from "../domain/schedule/shift-rules";
 
@@ -255,7 +255,7 @@ const NO_BREAKS: ShiftBreak[] = frozen([]);
  * come back as `fileError`, an unknown header set as `needsMapping`, and everything
  * else as row errors and warnings beside the valid rows.
  */
-export function parseShiftCsv(text: string, ctx: ImportContext, options: ShiftParseOptions = {}): ShiftParseResult {
+export function parseShiftCsv(text: CsvInput, ctx: ImportContext, options: ShiftParseOptions = {}): ShiftParseResult {
   const state: { early: ShiftParseResult | null; validator: ShiftValidator | null; done: number } = { early: null, validator: null, done: 0 };
   const onProgress = options.onProgress;
   const streamed = streamCsv(text, {

@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -21,6 +22,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -251,20 +253,26 @@ export const importReplacements = pgTable(
   (t) => [primaryKey({ columns: [t.importId, t.shiftId] })],
 );
 
-/** Required agents per skill per 15-minute interval, uploaded or derived from a forecast. */
+/**
+ * Required agents per skill per 15-minute interval, uploaded or derived from a forecast.
+ * `site_id` null: a queue shared by every site; a site: that site's own demand for the
+ * skill (DOMAIN.md, "Site view"). One row per skill, site (or none) and interval.
+ */
 export const demand = pgTable(
   "demand",
   {
     skillId: text("skill_id")
       .notNull()
       .references(() => skills.id),
+    siteId: text("site_id").references(() => sites.id),
     intervalStart: instant("interval_start").notNull(),
     requiredAgents: doublePrecision("required_agents").notNull(),
     offeredContacts: doublePrecision("offered_contacts"),
     ahtSeconds: doublePrecision("aht_seconds"),
   },
   (t) => [
-    primaryKey({ columns: [t.skillId, t.intervalStart] }),
+    // NULLS NOT DISTINCT: one shared row per skill and interval, as the old primary key held.
+    unique("demand_skill_site_interval_uq").on(t.skillId, t.siteId, t.intervalStart).nullsNotDistinct(),
     index("demand_interval_idx").on(t.intervalStart),
     check("demand_required_non_negative", sql`${t.requiredAgents} >= 0`),
   ],
@@ -329,6 +337,10 @@ export const tradeRequests = pgTable(
   },
   (t) => [
     index("trade_requests_status_idx").on(t.status, t.createdAt),
+    // Deleting shifts checks these foreign keys row by row: without an index, undoing a
+    // 100,000-row import scanned the trades once per shift.
+    index("trade_requests_initiator_shift_idx").on(t.initiatorShiftId),
+    index("trade_requests_receiver_shift_idx").on(t.receiverShiftId),
     check("trade_requests_two_agents", sql`${t.initiatorAgentId} <> ${t.receiverAgentId}`),
   ],
 );
@@ -527,6 +539,20 @@ export const awards = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("awards_scope_agent_line_key").on(t.scopeId, t.agentId, t.lineId), index("awards_agent_idx").on(t.agentId)],
+);
+
+/**
+ * One row: a counter of changes to what coverage is computed from (shifts, demand, agents,
+ * their skills, skills, sites, settings). Bumped by database triggers at commit, whoever
+ * writes, so a coverage answer cached under a revision is never served after a change.
+ */
+export const scheduleRevision = pgTable(
+  "schedule_revision",
+  {
+    id: integer("id").primaryKey().default(1),
+    revision: bigint("revision", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("schedule_revision_one_row", sql`${t.id} = 1`)],
 );
 
 // ── Jobs, integrations, audit ────────────────────────────────────────────────

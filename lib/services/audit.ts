@@ -83,6 +83,17 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   }),
   z.object({ action: z.literal("cxone.connection.tested"), entityType: z.literal("cxone_connection"), entityId: z.string(), details: z.object({ ok: z.boolean() }) }),
   z.object({ action: z.literal("optimization.launched"), entityType: z.literal("job"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal("optimization.cancelled"), entityType: z.literal("job"), entityId: z.string(), details: z.object({ status: z.string() }) }),
+  z.object({
+    action: z.literal("optimization.proposals.accepted"),
+    entityType: z.literal("job"),
+    entityId: z.string(),
+    details: z.object({
+      created: z.array(z.object({ proposalId: z.string(), shiftId: z.string() })),
+      extended: z.array(z.object({ proposalId: z.string(), shiftId: z.string(), version: z.number() })),
+      refused: z.array(z.object({ proposalId: z.string(), reason: z.string() })),
+    }),
+  }),
   z.object({
     action: z.literal("demo.seeded"),
     entityType: z.literal("system"),

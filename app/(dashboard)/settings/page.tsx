@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   await requirePageUser("/settings");
   const db = await getDb();
-  const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend } = await getSettingsOverview(db);
+  const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend, periodOptions } = await getSettingsOverview(db);
   return (
     <>
       <PageHeader title="Settings" description="Trading policies, staffing targets and gap thresholds. Every change is audited." />
@@ -22,7 +22,7 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader title="Shift trading" description="What the trade engine approves on its own, sends to a supervisor, or denies." />
           <CardBody>
-            <TradingSettingsForm scopes={scopes} initial={JSON.parse(JSON.stringify(trading))} />
+            <TradingSettingsForm scopes={scopes} initial={JSON.parse(JSON.stringify(trading))} options={periodOptions} />
           </CardBody>
         </Card>
         <Card>

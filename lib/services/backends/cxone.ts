@@ -2,12 +2,11 @@ import "server-only";
 import { setImportCxoneResult } from "../../db/queries/imports";
 import { toCxoneShift } from "../../csv";
 import { CxoneError } from "../../cxone";
-import type { SkillCoverage } from "../../domain/coverage";
-import { INTERVAL_MS } from "../../domain/types";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import type { CxonePushSummary } from "../../types/imports";
 import { requireCxoneClient } from "./cxone-client";
+import { readCxoneCoverage } from "./cxone-coverage";
 import type { WfmBackend } from "./types";
 
 /** Shifts to CXone's import endpoint in batches; a failure is a summary, never a throw. */
@@ -52,32 +51,11 @@ export const cxoneBackend: WfmBackend = {
 
   /**
    * CXone's per-interval coverage (groupBy=timeBlock) across all pages, turned back into
-   * agents per interval; the gap engine is the same. CXone reports one scheduled figure, so
-   * net and gross are the same here.
+   * agents per interval; the gap engine is the same. Within the caller's time budget, else
+   * the last good answer with a note (cxone-coverage.ts).
    */
-  async readCoverage(db, grid) {
-    const client = await requireCxoneClient(db);
-    const end = grid.start + grid.intervalCount * INTERVAL_MS;
-    let items;
-    try {
-      ({ items } = await client.getAllCoverage({ dateFrom: new Date(grid.start).toISOString(), dateTo: new Date(end - 1000).toISOString(), groupBy: "timeBlock", pageSize: 1000 }));
-    } catch (e) {
-      throw new AppError("UPSTREAM", `CXone coverage could not be read: ${(e as Error).message}`);
-    }
-    const coverage = new Map<string, SkillCoverage>();
-    for (const item of items) {
-      const i = Math.floor((Date.parse(item.dateRange.start) - grid.start) / INTERVAL_MS);
-      if (i < 0 || i >= grid.intervalCount) continue;
-      let c = coverage.get(item.skillId);
-      if (!c) {
-        const scheduled = new Float64Array(grid.intervalCount);
-        c = { skillId: item.skillId, required: new Float64Array(grid.intervalCount), gross: scheduled, net: scheduled };
-        coverage.set(item.skillId, c);
-      }
-      c.required[i] = item.requiredHours * 4;
-      c.gross[i] = item.availableHours * 4;
-    }
-    return { coverage, shiftCount: 0 };
+  readCoverage(db, grid, { budgetMs }) {
+    return readCxoneCoverage(db, grid, budgetMs);
   },
 
   /** CXone's engine through the client: run, then poll to a deadline. */

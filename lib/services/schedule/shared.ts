@@ -64,10 +64,14 @@ export interface CheckedEdit {
  */
 export async function checkEdit(db: Db, candidate: ShiftEditCandidate): Promise<CheckedEdit> {
   const times = resolveShiftTimes(candidate);
-  const [agents, sites, skills] = await Promise.all([getAgents(db, { ids: [candidate.agentId] }), getSites(db), getSkills(db)]);
-  const agent = agents[0];
   const window = times.ok ? { from: new Date(times.start - NEIGHBOUR_WINDOW_MS), to: new Date(times.end + NEIGHBOUR_WINDOW_MS) } : null;
-  const neighbours = agent && window ? await getShiftsOverlapping(db, window, { agentIds: [agent.id] }) : [];
+  const [agents, sites, skills, neighbours] = await Promise.all([
+    getAgents(db, { ids: [candidate.agentId] }),
+    getSites(db),
+    getSkills(db),
+    window ? getShiftsOverlapping(db, window, { agentIds: [candidate.agentId] }) : Promise.resolve([]),
+  ]);
+  const agent = agents[0];
   const ctx: ShiftEditContext = {
     agent,
     homeSite: agent ? sites.find((s) => s.id === agent.homeSiteId) : undefined,

@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan, type CurrentUser } from "../../auth/checks";
 import type { Db } from "../../db/client";
 import { getImport } from "../../db/queries/imports";
-import { deleteImportShifts, getImportShiftStates, getTradesOnShifts, markImportUndone, restoreImportReplacements } from "../../db/queries/schedule-edits";
+import { deleteImportShifts, getImportUndoBlockers, lockTradesForUndo, markImportUndone, restoreImportReplacements } from "../../db/queries/schedule-edits";
 import { AppError } from "../../errors";
 import type { UndoImportResult } from "../../types/schedule";
 import { recordAudit } from "../audit";
@@ -26,18 +26,14 @@ export async function undoImport(db: Db, input: { importId: string }, user: Curr
 
   const result = await db
     .transaction(async (tx) => {
-      const shifts = await getImportShiftStates(tx, imp.id);
-      const ids = shifts.map((s) => s.id);
-      const trades = await getTradesOnShifts(tx, ids);
-      const open = trades.find((t) => OPEN.has(t.status));
-      if (open) throw refusal(imp.fileName, `shift ${open.shiftId} is in an open trade request (${open.status}); decide or cancel it first`);
-      const traded = trades.find((t) => t.status === "Approved");
-      if (traded) throw refusal(imp.fileName, `shift ${traded.shiftId} was traded since (trade ${traded.id})`);
-      if (trades.length > 0) throw refusal(imp.fileName, `shift ${trades[0].shiftId} is named in a trade request (${trades[0].status}) that keeps it on record`);
-      const edited = shifts.filter((s) => s.edits > 0);
-      if (edited.length > 0) throw refusal(imp.fileName, `${edited.length} of its shifts ${edited.length > 1 ? "were" : "was"} changed since it was imported (first: ${edited[0].id} of ${edited[0].agentId})`);
-      if (shifts.length < imp.importedRows) {
-        const gone = imp.importedRows - shifts.length;
+      await lockTradesForUndo(tx);
+      const b = await getImportUndoBlockers(tx, imp.id);
+      if (b.trade && OPEN.has(b.trade.status)) throw refusal(imp.fileName, `shift ${b.trade.shiftId} is in an open trade request (${b.trade.status}); decide or cancel it first`);
+      if (b.trade?.status === "Approved") throw refusal(imp.fileName, `shift ${b.trade.shiftId} was traded since (trade ${b.trade.id})`);
+      if (b.trade) throw refusal(imp.fileName, `shift ${b.trade.shiftId} is named in a trade request (${b.trade.status}) that keeps it on record`);
+      if (b.edited > 0) throw refusal(imp.fileName, `${b.edited} of its shifts ${b.edited > 1 ? "were" : "was"} changed since it was imported (first: ${b.firstEdited?.id} of ${b.firstEdited?.agentId})`);
+      if (b.stored < imp.importedRows) {
+        const gone = imp.importedRows - b.stored;
         throw refusal(imp.fileName, `${gone} of the ${imp.importedRows} shifts it added ${gone > 1 ? "were" : "was"} deleted or replaced since (by an edit or a later import; undo that import first)`);
       }
       const removed = await deleteImportShifts(tx, imp.id);
