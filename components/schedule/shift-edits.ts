@@ -9,14 +9,13 @@
 import { createShiftAction } from "@/lib/actions/schedule/create-shift";
 import { deleteShiftAction } from "@/lib/actions/schedule/delete-shift";
 import { editShiftAction } from "@/lib/actions/schedule/edit-shift";
-import { getShiftHistoryAction } from "@/lib/actions/schedule/get-shift-history";
 import { previewPublishAction } from "@/lib/actions/schedule/preview-publish";
 import { previewShiftEditAction } from "@/lib/actions/schedule/preview-shift-edit";
 import { publishShiftsAction } from "@/lib/actions/schedule/publish-shifts";
 import { undoImportAction } from "@/lib/actions/schedule/undo-import";
 import { actionData, ApiError, type ActionResultLike } from "@/lib/client/fetch-json";
 import type { PublishSelection, ShiftFieldsInput } from "@/lib/schemas/schedule";
-import type { ScheduleShift, ShiftHistoryEntry } from "@/lib/types/schedule";
+import type { ScheduleShift } from "@/lib/types/schedule";
 
 export type ShiftFields = Omit<ShiftFieldsInput, "confirmWarnings"> & { confirmWarnings?: boolean };
 
@@ -43,7 +42,6 @@ export const shiftEdits = {
   create: async (input: ShiftFields) => dataOf(await createShiftAction(withDefaults(input))),
   edit: async (input: ShiftFields & { shiftId: string; version: number }) => dataOf(await editShiftAction(withDefaults(input))),
   remove: async (input: { shiftId: string; version: number }) => dataOf(await deleteShiftAction(input)),
-  history: async (shiftId: string): Promise<{ shift: ScheduleShift; history: ShiftHistoryEntry[] }> => dataOf(await getShiftHistoryAction({ shiftId })),
   previewPublish: async (input: PublishSelection) => dataOf(await previewPublishAction(input)),
   publish: async (input: PublishSelection) => dataOf(await publishShiftsAction(input)),
   undoImport: async (input: { importId: string }) => dataOf(await undoImportAction(input)),

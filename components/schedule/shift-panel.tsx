@@ -41,7 +41,7 @@ export function ShiftPanel({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const shiftId = target?.kind === "shift" ? target.shift.id : null;
-  const detail = useShiftDetail(shiftId, shiftEdits.history);
+  const detail = useShiftDetail(shiftId);
 
   const done = async () => {
     await client.invalidateQueries({ queryKey: scheduleKeys.all });

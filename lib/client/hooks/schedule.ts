@@ -44,11 +44,11 @@ export interface ShiftDetail {
   history: ShiftHistoryEntry[];
 }
 
-/** A shift as stored now and who changed it when; `load` is the history action (lib/actions/schedule). */
-export function useShiftDetail(shiftId: string | null, load: (shiftId: string) => Promise<ShiftDetail>) {
+/** A shift as stored now and who changed it when (GET /api/v1/shifts/[id]). */
+export function useShiftDetail(shiftId: string | null) {
   return useQuery({
     queryKey: scheduleKeys.shift(shiftId ?? ""),
-    queryFn: () => load(shiftId!),
+    queryFn: () => fetchJson<ShiftDetail>(`/api/v1/shifts/${encodeURIComponent(shiftId!)}`),
     enabled: !!shiftId,
     retry: false,
   });
