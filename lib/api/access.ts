@@ -19,6 +19,8 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/shifts/[id]": { GET: "schedule.read", PATCH: "schedule.edit", DELETE: "schedule.edit" },
   "/api/v1/shifts/publish": { POST: "schedule.publish" },
   "/api/v1/imports/[id]/undo": { POST: "imports.undo" },
+  "/api/v1/schedule": { GET: "schedule.read" },
+  "/api/v1/schedule/coverage": { GET: "coverage.read" },
   "/api/v1/optimization/jobs/[id]": { GET: "optimization.read" },
   "/api/v1/bidding/scopes": { GET: "bidding.read", POST: "bidding.scopes.write" },
   "/api/v1/bidding/scopes/[id]": { GET: "bidding.read", PUT: "bidding.scopes.write" },

@@ -60,10 +60,10 @@ describe("can / assertCan read the permissions map", () => {
 
 describe("navigation reads the same map", () => {
   it("shows each role the pages its capabilities open, in menu order", () => {
-    expect(navFor("planner").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/optimization", "/trades", "/bidding"]);
-    expect(navFor("supervisor").map((i) => i.href)).toEqual(["/coverage", "/trades", "/bidding"]);
+    expect(navFor("planner").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/schedule", "/optimization", "/trades", "/bidding"]);
+    expect(navFor("supervisor").map((i) => i.href)).toEqual(["/coverage", "/schedule", "/trades", "/bidding"]);
     expect(navFor("agent").map((i) => i.href)).toEqual(["/me"]);
-    expect(navFor("admin").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/optimization", "/trades", "/bidding", "/settings"]);
+    expect(navFor("admin").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/schedule", "/optimization", "/trades", "/bidding", "/settings"]);
   });
 
   it("a page and its sub-paths open exactly for the holders of the page's capability", () => {
