@@ -199,3 +199,31 @@ test("a planner undoes an import and the schedule's counts return", async ({ pag
   await expect(summary).toHaveText(before);
   await expect(history.locator("tbody tr").first()).toContainText("undone");
 });
+
+test("saving over someone else's change says so and shows the stored values", async ({ page, baseURL }) => {
+  await openSchedule(page, "planner@demo.local", "siteId=NYC&q=AGENT-1003");
+  const bar = page.getByTestId("agent-track").getByRole("button").first();
+  const shiftId = (await bar.getAttribute("data-shift-id"))!;
+  await bar.click();
+  const panel = page.getByTestId("shift-panel");
+  const start = await panel.getByLabel("Start", { exact: true }).inputValue();
+  const end = await panel.getByLabel("End", { exact: true }).inputValue();
+
+  // Someone else moves the end 30 minutes earlier through the API meanwhile.
+  const stored = await page.request.get(`/api/v1/shifts/${shiftId}`);
+  const other = await page.request.patch(`/api/v1/shifts/${shiftId}`, {
+    headers: { "if-match": stored.headers()["etag"], origin: new URL(baseURL!).origin },
+    data: { agentId: "AGENT-1003", siteId: "NYC", start, end: plusHours(end, -0.5), timeZone: "America/New_York", status: "PUBLISHED", confirmWarnings: true },
+  });
+  expect(other.status()).toBe(200);
+
+  await panel.getByLabel("End", { exact: true }).fill(plusHours(end, 0.5));
+  await panel.getByRole("button", { name: "Check" }).click();
+  await expect(panel.getByTestId("shift-preview")).toBeVisible();
+  const confirm = panel.getByLabel(/Save anyway/);
+  if (await confirm.count()) await confirm.check();
+  await panel.getByRole("button", { name: "Save changes" }).click();
+  await expect(panel.getByRole("status").filter({ hasText: "Changed by someone else since you opened it" })).toBeVisible();
+  // The form now holds what is stored: the other planner's end.
+  await expect(panel.getByLabel("End", { exact: true })).toHaveValue(plusHours(end, -0.5));
+});
