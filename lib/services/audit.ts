@@ -81,6 +81,27 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     entityId: z.string(),
     details: z.object({ startDate: z.string(), endDate: z.string(), intervals: z.number(), skills: z.array(z.string()) }),
   }),
+  z.object({
+    action: z.literal("cxone.reference.synced"),
+    entityType: z.literal("reference"),
+    entityId: z.string(),
+    details: z.object({
+      skillsAdded: z.number(),
+      skillsRenamed: z.number(),
+      agentsAdded: z.number(),
+      agentsChanged: z.number(),
+      skillIdsAdded: z.array(z.string()),
+      agentIdsAdded: z.array(z.string()),
+      agentChanges: z.array(z.object({ agentId: z.string(), changes: z.array(z.string()) })),
+      newAgentSiteId: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("cxone.template.exported"),
+    entityType: z.literal("shifts"),
+    entityId: z.string(),
+    details: z.object({ from: z.string(), to: z.string(), siteId: z.string().nullable(), rows: z.number(), fieldsChanged: z.number(), pushedBy: z.enum(["file", "import-endpoint"]) }),
+  }),
   z.object({ action: z.literal("cxone.connection.tested"), entityType: z.literal("cxone_connection"), entityId: z.string(), details: z.object({ ok: z.boolean() }) }),
   z.object({ action: z.literal("optimization.launched"), entityType: z.literal("job"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
   z.object({
