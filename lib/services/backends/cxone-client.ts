@@ -48,6 +48,7 @@ export async function getPlatformClient(db: Db, deps: CxoneClientDeps = {}): Pro
     {
       ...(row.baseUrl ? { issuer: row.baseUrl } : {}),
       ...(row.tenantId ? { tenantId: row.tenantId } : { apiHost: row.apiHost ?? "" }),
+      ...(env().CXONE_API_HOST_TEMPLATE ? { apiHostTemplate: env().CXONE_API_HOST_TEMPLATE } : {}),
       accessKeyId: row.accessKeyId,
       accessKeySecret: decryptSecret(row.accessKeySecretEncrypted, key, ACCESS_KEY_AD),
       ...app,
