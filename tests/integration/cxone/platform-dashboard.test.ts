@@ -15,6 +15,7 @@ import type { CurrentUser } from "@/lib/auth/checks";
 import { saveCxoneConnection, saveCxonePlatformConnection } from "@/lib/services/settings/cxone-connection";
 import { testCxoneCapabilities } from "@/lib/services/cxone/test-capabilities";
 import { getCxoneProfileOffer } from "@/lib/services/cxone/profile-offer";
+import { requireCxoneClient } from "@/lib/services/backends/cxone-client";
 import { previewReferenceSync } from "@/lib/services/cxone/preview-reference-sync";
 import { applyReferenceSync } from "@/lib/services/cxone/apply-reference-sync";
 import { compareCxoneSchedule } from "@/lib/services/cxone/compare-schedule";
@@ -119,6 +120,8 @@ describe.each(TEST_DRIVERS)("CXone on the dashboard on $name", (driver) => {
     expect(offer.profile).toBe("platform");
     expect(offer.features.pushShifts).toEqual({ available: false, reason: expect.stringMatching(/download the template file/) });
     expect(offer.features.referenceSync.available).toBe(true);
+    // The cxone backend's seed-only calls say why, not "not configured".
+    await expect(requireCxoneClient(o.db)).rejects.toThrow(/NICE platform profile has no shift import, coverage or optimization API/);
   });
 
   it("names what is wrong: unknown tenant, wrong access key, wrong app secret, a role without WFM permissions", async () => {
