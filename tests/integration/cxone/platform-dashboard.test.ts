@@ -124,12 +124,22 @@ describe.each(TEST_DRIVERS)("CXone on the dashboard on $name", (driver) => {
     await expect(requireCxoneClient(o.db)).rejects.toThrow(/NICE platform profile has no shift import, coverage or optimization API/);
   });
 
-  it("names what is wrong: unknown tenant, wrong access key, wrong app secret, a role without WFM permissions", async () => {
+  it("names what is wrong: unknown tenant, discovery answering something unexpected, wrong access key, wrong app secret, a role without WFM permissions", async () => {
     await platform({ tenantId: "no-such-tenant" });
     let r = await testCxoneCapabilities(o.db, admin, { deps });
     expect(state(r).discovery).toBe("failed");
     expect(msg(r, "discovery")).toMatch(/does not know the tenant id "no-such-tenant"/);
     expect(state(r).agentsRead).toBe("not_checked");
+
+    const odd = await startSimulator({ profile: "platform", platform: { discoveryFault: "no-area" } });
+    try {
+      await platform({ issuer: odd.url });
+      r = await testCxoneCapabilities(o.db, admin, { deps });
+      expect(state(r).discovery).toBe("failed");
+      expect(msg(r, "discovery")).toMatch(/answered something unexpected.*Enter the API host by hand instead/);
+    } finally {
+      await odd.close();
+    }
 
     await platform({ accessKeySecret: "wrong" });
     r = await testCxoneCapabilities(o.db, admin, { deps });
