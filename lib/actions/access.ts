@@ -21,6 +21,8 @@ export const ACTION_CAPABILITY = {
   applyReferenceSyncAction: "cxone.reference.sync",
   compareCxoneScheduleAction: "cxone.schedule.compare",
   exportCxoneTemplateAction: "shifts.import",
+  pullContactHistoryAction: "demand.import",
+  historyAsDemandAction: "demand.import",
   launchOptimizationAction: "optimization.launch",
   saveBidScopeAction: "bidding.scopes.write",
   copyBidScopeAction: "bidding.scopes.write",

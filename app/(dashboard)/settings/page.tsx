@@ -9,6 +9,7 @@ import { StaffingForm } from "@/components/settings/staffing-form";
 import { TradingSettingsForm } from "@/components/settings/trading-settings-form";
 import { CxoneConnectionSection } from "@/components/settings/cxone-connection-section";
 import { CxoneReferenceSync } from "@/components/settings/cxone-reference-sync";
+import { CxoneContactHistory } from "@/components/settings/cxone-contact-history";
 import { getCxonePanel } from "@/lib/services/cxone/panel";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -44,6 +45,12 @@ export default async function SettingsPage() {
           <CardHeader title="CXone agents and skills" description="Preview what CXone's agents and skills would change in ours; nothing changes until you confirm." />
           <CardBody>
             <CxoneReferenceSync available={cxonePanel.offer.features.referenceSync.available} reason={cxonePanel.offer.features.referenceSync.reason} sites={cxonePanel.sites} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="CXone contact history" description="Historical contacts and handle times per skill and interval, stored as history and usable as demand through Erlang C." />
+          <CardBody>
+            <CxoneContactHistory available={cxonePanel.offer.features.contactHistory.available} reason={cxonePanel.offer.features.contactHistory.reason} />
           </CardBody>
         </Card>
         <Card>
