@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { compareCxoneScheduleAction } from "@/lib/actions/cxone/compare-cxone-schedule";
-import { actionErrorText } from "@/lib/client/fetch-json";
+import { apiError } from "@/lib/client/fetch-json";
 import type { ComparedShift, ScheduleComparisonResult } from "@/lib/types/cxone";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,20 +24,45 @@ export function CxoneScheduleCompare({ available, reason, sites }: { available: 
   const [result, setResult] = useState<ScheduleComparisonResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   if (!available) return <FeatureOff what="Schedule comparison with CXone" reason={reason} />;
 
   const days = Math.max(1, Math.round((Date.parse(endDate) - Date.parse(startDate)) / DAY) + 1);
   const windows = Math.ceil(days / 7);
 
+  /** The route answers NDJSON: progress lines after each export request, then the result (or an error). */
   async function run() {
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await compareCxoneScheduleAction({ startDate, endDate, ...(siteId ? { siteId } : {}) });
-    setBusy(false);
-    const e = actionErrorText(r);
-    if (e) return setError(e);
-    setResult(r!.data as ScheduleComparisonResult);
+    setProgress(null);
+    try {
+      const res = await fetch("/api/v1/cxone/schedule-comparison", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ startDate, endDate, ...(siteId ? { siteId } : {}) }),
+      });
+      if (!res.ok || !res.body) throw apiError(res.status, await res.json().catch(() => null));
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines.filter(Boolean)) {
+          const msg = JSON.parse(line) as { type: "progress"; done: number; total: number } | { type: "result"; result: ScheduleComparisonResult } | { type: "error"; error: { message: string } };
+          if (msg.type === "progress") setProgress({ done: msg.done, total: msg.total });
+          else if (msg.type === "result") setResult(msg.result);
+          else setError(msg.error.message);
+        }
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The comparison failed.");
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -69,9 +93,14 @@ export function CxoneScheduleCompare({ available, reason, sites }: { available: 
           Compare with CXone
         </Button>
         <span className="text-xs text-slate-500" aria-live="polite">
-          {busy ? `Exporting from CXone: ${windows} seven-day window(s) per agent, 4 requests at a time…` : `${windows} seven-day window(s) per agent (CXone exports at most 7 days per request).`}
+          {busy
+            ? progress
+              ? `Exporting from CXone: ${progress.done} of ${progress.total} requests (${windows} seven-day window(s) per agent, 4 at a time)…`
+              : "Reading CXone's agents…"
+            : `${windows} seven-day window(s) per agent (CXone exports at most 7 days per request).`}
         </span>
       </div>
+      {busy && progress ? <progress className="w-full" aria-label="Export progress" max={progress.total} value={progress.done} /> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {result ? (
         <div className="space-y-3 text-sm">

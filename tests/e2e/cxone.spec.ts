@@ -80,4 +80,12 @@ test("a planner downloads the import template as the push, with instructions, an
   await expect.poll(() => downloads.length).toBe(2);
   expect(downloads[0]).toMatch(/-cxone-template\.csv$/);
   expect(downloads[1]).toMatch(/-instructions\.txt$/);
+
+  // What CXone has vs what we have, streamed with progress; the simulator holds no shifts, so ours are "only here".
+  await page.getByLabel("Compare from").fill(day);
+  await page.getByLabel("Compare to").fill(day);
+  await page.getByLabel("Compare site").selectOption("NYC");
+  await page.getByRole("button", { name: "Compare with CXone" }).click();
+  await expect(page.getByText(/export request\(s\): .*Nothing in our schedule was changed\./)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Only here" })).toBeVisible();
 });
