@@ -12,6 +12,7 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/me": { GET: "me.read" },
   "/api/v1/imports/shifts": { POST: "shifts.import" },
   "/api/v1/imports/demand": { POST: "demand.import" },
+  "/api/v1/cxone/schedule-comparison": { POST: "cxone.schedule.compare" },
   "/api/v1/imports/[id]/errors": { GET: "imports.read" },
   "/api/v1/trades/queue": { GET: "trades.queue.read" },
   "/api/v1/trades/bulk": { POST: "trades.bulk" },

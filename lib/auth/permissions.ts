@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   "settings.gaps.write": { roles: ["admin"], siteScoped: false, description: "Change the gap thresholds" },
   "cxone.connection.write": { roles: ["admin"], siteScoped: false, description: "Save the CXone OAuth client credentials" },
   "cxone.connection.test": { roles: ["admin"], siteScoped: false, description: "Test the CXone connection with light reads" },
+  "cxone.reference.sync": { roles: ["planner", "admin"], siteScoped: false, description: "Preview and apply CXone's agents and skills to our reference data (audited)" },
+  "cxone.schedule.compare": { roles: ["planner", "admin"], siteScoped: false, description: "Compare CXone's exported schedule with ours (reads only)" },
 } as const satisfies Record<string, Permission>;
 
 export type Capability = keyof typeof PERMISSIONS;

@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { ShiftUpload } from "@/components/shifts/shift-upload";
 import { UndoImportButton } from "@/components/shifts/undo-import-button";
+import { CxoneShiftsSection } from "@/components/shifts/cxone-shifts-section";
+import { getCxonePanel } from "@/lib/services/cxone/panel";
 
 export const metadata: Metadata = { title: "Shifts" };
 
@@ -19,6 +21,7 @@ export default async function ShiftsPage() {
   const mayUndo = can(user, "imports.undo");
   const db = await getDb();
   const { summary, history, savedMappings: mappings, directory } = await getShiftsOverview(db, new Date());
+  const cxone = await getCxonePanel(db);
   return (
     <>
       <PageHeader title="Shifts" description="Upload shift CSVs — ours or CXone's own template — validate them against the schedule, and import them in one step." />
@@ -54,6 +57,7 @@ export default async function ShiftsPage() {
           </CardBody>
         </Card>
       </div>
+      <CxoneShiftsSection offer={cxone.offer} sites={cxone.sites} />
       <Card className="mt-6">
         <CardHeader title="Import history" description="Every validation and import, who ran it and what it did." />
         <CardBody>

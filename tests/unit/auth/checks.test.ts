@@ -41,6 +41,11 @@ describe("can / assertCan read the permissions map", () => {
     expect(can(admin, "trades.decide", "LDN")).toBe(true);
   });
 
+  it("CXone: planners and admins sync agents and skills and compare the schedule; only admins set up and test the connection", () => {
+    for (const c of ["cxone.reference.sync", "cxone.schedule.compare"] as const) expect(PERMISSIONS[c].roles).toEqual(["planner", "admin"]);
+    for (const c of ["cxone.connection.write", "cxone.connection.test"] as const) expect(PERMISSIONS[c].roles).toEqual(["admin"]);
+  });
+
   it("a role without the capability is FORBIDDEN even on a site it would reach", () => {
     expect(codeOf(() => assertCan(planner, "trades.decide", "NYC"))).toBe("FORBIDDEN");
   });
