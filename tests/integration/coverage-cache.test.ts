@@ -13,6 +13,7 @@ import { decideTrade } from "@/lib/services/trades/decide";
 import { requestTrade } from "@/lib/services/trades/request";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
+import { oneSidedPair } from "./support/trade-pairs";
 
 const week = { from: DEMO_WEEK, to: addDays(DEMO_WEEK, 6), view: "net" as const };
 const nextWeek = { from: addDays(DEMO_WEEK, 7), to: addDays(DEMO_WEEK, 13), view: "net" as const };
@@ -80,23 +81,14 @@ describe.each(TEST_DRIVERS)("the coverage cache on $name", (driver) => {
     const [u] = await o.db.select().from(users).where(eq(users.email, "supervisor.nyc@demo.local"));
     const supervisor: CurrentUser = { id: u.id, email: u.email, name: u.name, role: u.role, siteIds: ["NYC"] };
     const now = Date.parse(DEMO_WEEK) - 2 * 86_400_000;
-    const byAgent = new Map<string, number[]>();
-    for (const s of demo.shifts) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s.start]);
-    // A NYC shift and a NYC agent who works nothing within two days of it.
-    let pair: { shiftId: string; from: string; to: string } | null = null;
-    for (const s of demo.shifts.filter((x) => x.siteId === "NYC")) {
-      const receiver = demo.agents.find((a) => a.homeSiteId === "NYC" && a.id !== s.agentId && (byAgent.get(a.id) ?? []).every((t) => Math.abs(t - s.start) > 2 * 86_400_000));
-      if (receiver) {
-        pair = { shiftId: s.id, from: s.agentId, to: receiver.id };
-        break;
-      }
-    }
-    expect(pair).not.toBeNull();
+    // A NYC shift and a NYC agent alike in skills who is off around it: a trade the rules allow.
+    const [giving, receiverId] = oneSidedPair(demo, "NYC", new Set());
+    const pair = { shiftId: giving.id, from: giving.agentId, to: receiverId };
     const before = await getCoverageView(o.db, week, DEMO_WEEK);
-    const t = await requestTrade(o.db, { kind: "oneSided", initiatorAgentId: pair!.from, initiatorShiftId: pair!.shiftId, receiverAgentId: pair!.to, initiatorShiftVersion: 1 }, planner, now);
+    const t = await requestTrade(o.db, { kind: "oneSided", initiatorAgentId: pair.from, initiatorShiftId: pair.shiftId, receiverAgentId: pair.to, initiatorShiftVersion: 1 }, planner, now);
     if (t.status === "PendingReview") await decideTrade(o.db, { tradeId: t.tradeId, siteId: "NYC", decision: "approve" }, supervisor, now);
-    const [moved] = await o.db.select({ agentId: shifts.agentId }).from(shifts).where(eq(shifts.id, pair!.shiftId));
-    expect(moved.agentId).toBe(pair!.to);
+    const [moved] = await o.db.select({ agentId: shifts.agentId }).from(shifts).where(eq(shifts.id, pair.shiftId));
+    expect(moved.agentId).toBe(pair.to);
 
     const after = await getCoverageView(o.db, week, DEMO_WEEK);
     expect(after.series).not.toBe(before.series);

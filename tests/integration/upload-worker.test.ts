@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { createScratchDatabase } from "./support/db";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
@@ -19,6 +20,7 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
 }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-upload-"));
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 const planner: CurrentUser = { id: "00000000-0000-4000-8000-000000000003", email: "planner@test", name: "Planner", role: "planner", siteIds: [] };
 const ctx = { params: Promise.resolve({}) };
 const ORIGIN = "http://127.0.0.1:3400";
@@ -26,7 +28,11 @@ const MiB = 1024 * 1024;
 
 beforeAll(async () => {
   process.env.PGLITE_DATA_DIR = dataDir;
-  if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  // The test server's own scratch database, migrated from empty (never the shared one).
+  if (process.env.TEST_DATABASE_URL) {
+    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+    process.env.DATABASE_URL = scratch.url;
+  }
   session.user = planner;
   const { getDb } = await import("@/lib/db/client");
   const { users } = await import("@/lib/db/schema");
@@ -40,6 +46,7 @@ afterAll(async () => {
   const { getOpenedDb } = await import("@/lib/db/client");
   await (await getOpenedDb()).close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
 });
 
 /** `head`, then `fill` repeated to `bytes` in all, then `tail`: built as bytes, never as one test-side string. */
