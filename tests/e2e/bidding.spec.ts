@@ -213,6 +213,17 @@ test.describe.serial("shift bidding", () => {
     await expect(page.getByRole("table", { name: "Awards" }).getByRole("row", { name: new RegExp(`${B.id}.*published`) })).toBeVisible();
     expect(await draftShiftTotal(page)).toBe(before + published.shifts);
 
+    // On the Schedule page, the bid period's first week at NYC: B's early line is five draft
+    // bars 09:00–17:30, read on NYC's clock, the zone named above the grid.
+    await page.goto(`/schedule?from=${period.start}&siteId=NYC&q=${B.id}&status=DRAFT`);
+    await expect(page.getByTestId("schedule-zone")).toHaveText("Times in America/New_York");
+    await expect(page.getByRole("rowheader").filter({ hasText: B.id })).toBeVisible();
+    const track = page.locator(`[data-testid="agent-track"][data-agent="${B.id}"]`);
+    const early = track.getByRole("button", { name: /: 09:00–17:30 America\/New_York, draft/ });
+    await expect(early).toHaveCount(5);
+    for (const bar of await early.all()) await expect(bar).toHaveAttribute("data-status", "DRAFT");
+    await expect(track.locator('button[data-status="PUBLISHED"]')).toHaveCount(0);
+
     await page.context().clearCookies();
     await signIn(page, B.email);
     await page.goto("/me");

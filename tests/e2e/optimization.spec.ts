@@ -23,10 +23,27 @@ test("a planner runs an optimization, watches its bound and gap, and accepts one
   await expect(page.getByTestId("gap-words")).toHaveText(/Proven optimal|Within [\d.<\s]+ % of the best possible/);
 
   const table = result.getByRole("table", { name: "Recommended shifts" });
-  const agentBox = table.getByRole("checkbox", { name: /^Select AGENT-\d{4}'s proposals$/ }).first();
-  const label = (await agentBox.getAttribute("aria-label"))!;
-  const agentId = label.match(/AGENT-\d{4}/)![0];
-  await agentBox.check();
+  const proposalRows = (id: string) => table.getByRole("row").filter({ has: page.getByRole("checkbox", { name: new RegExp(`^Select ${id} \\d{4}-`) }) });
+  // An agent whose proposals are all new shifts: each becomes a draft bar at the proposal's own times.
+  let agentId = "";
+  for (const box of await table.getByRole("checkbox", { name: /^Select AGENT-\d{4}'s proposals$/ }).all()) {
+    const id = (await box.getAttribute("aria-label"))!.match(/AGENT-\d{4}/)![0];
+    const kinds = await proposalRows(id).locator("td:last-child").allInnerTexts();
+    if (kinds.length > 0 && kinds.every((k) => k.trim() === "new shift")) {
+      agentId = id;
+      break;
+    }
+  }
+  expect(agentId).not.toBe("");
+  // Each proposal as its start (the checkbox names it) and its times on the site's clock, zone named.
+  const proposals = await Promise.all(
+    (await proposalRows(agentId).all()).map(async (row) => {
+      const start = (await row.getByRole("checkbox").getAttribute("aria-label"))!.split(" ")[2];
+      const times = /(\d{2}:\d{2})–(\d{2}:\d{2}) (\S+\/\S+)/.exec(await row.locator("td").nth(1).innerText())!;
+      return { start, from: times[1], to: times[2], zone: times[3] };
+    }),
+  );
+  await table.getByRole("checkbox", { name: `Select ${agentId}'s proposals` }).check();
   await result.getByRole("button", { name: /^Accept \d+ as draft shifts?$/ }).click();
   const outcome = page.getByTestId("accept-outcome");
   await expect(outcome).toContainText(/draft shifts? created/, { timeout: 30_000 });
@@ -36,6 +53,27 @@ test("a planner runs an optimization, watches its bound and gap, and accepts one
   await expect(outcome.getByRole("table", { name: "Coverage change" })).toBeVisible();
   // Accepted rows are marked and cannot be accepted twice.
   await expect(table.getByRole("checkbox", { name: `Select ${agentId}'s proposals` })).toBeDisabled();
+  // The coverage change names a skill with its shortfall before and after.
+  await expect(outcome.getByRole("table", { name: "Coverage change" }).locator("tbody tr").first()).toContainText(/^[A-Z][\w-]*[A-Za-z]\d+\.\d h\d+\.\d h/);
+
+  // The ones written (not refused) are drafts on the Schedule page at their times, in the zone the page names.
+  const refused = (await outcome.getByRole("listitem").allInnerTexts()).join("\n");
+  const written = proposals.filter((p) => !refused.includes(`${agentId} ${p.start.slice(0, 16).replace("T", " ")} UTC`));
+  expect(written.length).toBeGreaterThan(0);
+  await link.click();
+  await expect(page.getByRole("heading", { name: "Schedule", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("schedule-zone")).toHaveText(`Times in ${written[0].zone}`);
+  await page.getByLabel("Find agent").fill(agentId);
+  await page.getByLabel("Find agent").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${agentId}`));
+  const track = page.locator(`[data-testid="agent-track"][data-agent="${agentId}"]`);
+  await expect(track).toHaveCount(1);
+  for (const p of written) {
+    const bar = track.getByRole("button", { name: `: ${p.from}–${p.to} ${p.zone}, draft` });
+    await expect(bar).toHaveCount(1);
+    await expect(bar).toHaveAttribute("data-status", "DRAFT");
+  }
+  await expect(page.getByTestId("coverage-strip")).toBeVisible();
 });
 
 test("a planner plans capacity for a skill's demand and reads the counts per shift type", async ({ page }) => {

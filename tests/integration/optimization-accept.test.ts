@@ -15,6 +15,7 @@ import { inProcessWorkerIdle } from "@/lib/jobs/worker";
 import { acceptProposals } from "@/lib/services/optimization/accept";
 import { launchOptimization } from "@/lib/services/optimization/launch";
 import { getOptimizationRun } from "@/lib/services/optimization/runs";
+import { localDateKey } from "@/lib/domain/time";
 import type { StoredProposal } from "@/lib/types/optimization";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
@@ -56,7 +57,10 @@ describe.each(TEST_DRIVERS)("accepting optimization proposals on $name", (driver
     const stored = await getShiftsByIds(o.db, out.created.map((c) => c.shiftId));
     expect(stored.map((s) => s.status)).toEqual(stored.map(() => "DRAFT"));
     for (const p of mine) expect(stored).toContainEqual(expect.objectContaining({ agentId: p.agentId, start: Date.parse(p.start), end: Date.parse(p.end) }));
-    expect(out.from).toBe(mine.map((p) => p.start).sort()[0].slice(0, 10));
+    // The Schedule page's first day is the site's own date of the earliest shift (an evening in NYC is the next UTC day).
+    const earliest = [...mine].sort((a, b) => a.start.localeCompare(b.start))[0];
+    expect(out.from).toBe(localDateKey(Date.parse(earliest.start), earliest.timeZone));
+    expect(out.siteId).toBe(earliest.siteId);
     expect(out.coverage.length).toBeGreaterThan(0);
     expect(out.coverage.reduce((s, c) => s + c.shortfallAfter, 0)).toBeLessThan(out.coverage.reduce((s, c) => s + c.shortfallBefore, 0));
     // Published shifts: same rows, same versions.

@@ -9,7 +9,7 @@ import { computeCoverage, gridFor } from "../../domain/coverage";
 import { checkProposals, type AcceptedProposal } from "../../domain/optimize/accept-check";
 import type { Proposal } from "../../domain/optimize/proposals";
 import { SkillCatalog } from "../../domain/skills";
-import { addDays } from "../../domain/time";
+import { addDays, localDateKey } from "../../domain/time";
 import type { Shift } from "../../domain/types";
 import { AppError } from "../../errors";
 import type { AcceptProposals } from "../../schemas/optimization";
@@ -105,7 +105,8 @@ export async function acceptProposals(db: Db, user: CurrentUser, input: AcceptPr
     extended: outcome.extended,
     refused: [...refusedAlready, ...outcome.refused],
     coverage: outcome.applied.length ? await coverageChange(db, job.payload as { from: string; to: string }, result, outcome.applied, new Set(outcome.created.map((c) => c.shiftId))) : [],
-    from: first ? iso(first.shift.start).slice(0, 10) : null,
+    // The site's own date, as the Schedule page reads `from`: a NYC evening shift starts on the next UTC day.
+    from: first ? localDateKey(first.shift.start, sites.find((s) => s.id === first.shift.siteId)?.timeZone ?? "UTC") : null,
     siteId: first ? first.shift.siteId : null,
   };
 }
