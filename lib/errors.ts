@@ -12,6 +12,7 @@ export type AppErrorCode =
   | "ALREADY_DECIDED"
   | "STALE_VERSION"
   | "RATE_LIMITED"
+  | "IDEMPOTENCY_KEY_REUSED"
   | "CROSS_SITE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_LARGE"
@@ -28,6 +29,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   ALREADY_DECIDED: 409,
   STALE_VERSION: 409,
   RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 422,
   CROSS_SITE: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_LARGE: 413,
@@ -45,6 +47,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   ALREADY_DECIDED: "Already decided by someone else.",
   STALE_VERSION: "This changed since you loaded it; reload and try again.",
   RATE_LIMITED: "Too many requests; try again shortly.",
+  IDEMPOTENCY_KEY_REUSED: "This Idempotency-Key was already used for a different request; use a new key for a new request.",
   CROSS_SITE: "This request did not come from this dashboard's own pages, so it was refused.",
   UNSUPPORTED_MEDIA_TYPE: "The request body is not of a type this endpoint accepts.",
   TOO_LARGE: "Too large.",

@@ -29,6 +29,8 @@ export const ACTION_CAPABILITY = {
   publishAwardsAction: "bidding.award.publish",
   requestOwnTradeAction: "trades.request.own",
   unlockUserAction: "users.unlock",
+  createApiTokenAction: "api.tokens.manage",
+  revokeApiTokenAction: "api.tokens.manage",
 } as const satisfies Record<string, Capability>;
 
 export type ActionName = keyof typeof ACTION_CAPABILITY;

@@ -8,13 +8,17 @@ import { GapThresholdsForm } from "@/components/settings/gap-thresholds-form";
 import { StaffingForm } from "@/components/settings/staffing-form";
 import { TradingSettingsForm } from "@/components/settings/trading-settings-form";
 import { CxoneConnectionForm } from "@/components/settings/cxone-connection-form";
+import { ApiTokensSection } from "@/components/settings/api-tokens-section";
+import { listApiTokens } from "@/lib/services/api-tokens/list";
+import { listSites } from "@/lib/services/reference/sites";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requirePageUser("/settings");
+  const user = await requirePageUser("/settings");
   const db = await getDb();
   const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend } = await getSettingsOverview(db);
+  const [apiTokens, sites] = await Promise.all([listApiTokens(db, user, new Date()), listSites(db)]);
   return (
     <>
       <PageHeader title="Settings" description="Trading policies, staffing targets and gap thresholds. Every change is audited." />
@@ -35,6 +39,15 @@ export default async function SettingsPage() {
           <CardHeader title="CXone connection" description="OAuth client credentials for the CXone WFM API. Test proves the token and each scope with light reads before anything is written." />
           <CardBody>
             <CxoneConnectionForm initial={cxone} backend={backend} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="API tokens"
+            description="Service tokens for scripts and integrations (payroll, HR, BI). A token acts with its role and sites under the same rules as a person; it is shown once, stored hashed, and can be revoked at any time."
+          />
+          <CardBody>
+            <ApiTokensSection tokens={apiTokens} sites={sites.map((s) => ({ id: s.id, name: s.name }))} />
           </CardBody>
         </Card>
         <Card>
