@@ -1,19 +1,11 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { chartBucket, downsampleSeries, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
+import { chartBucket, downsampleSeries } from "../../domain/coverage";
 import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage } from "../../domain/gaps";
-import { SkillCatalog } from "../../domain/skills";
-import { addDays, localDayRange } from "../../domain/time";
 import { INTERVAL_MS } from "../../domain/types";
-import { AppError } from "../../errors";
 import type { CoverageQuery } from "../../schemas/coverage";
 import type { CoveragePoint, CoverageView, GapRow, SkillSeries } from "../../types/coverage";
-import { wfmBackend } from "../backends";
-import { getGapThresholds } from "../settings/gap-thresholds";
-import { defaultFrom } from "./schedule";
-
-const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
+import { loadCoverageWindow } from "./window";
 
 /**
  * Coverage against demand for a date range: per skill the interval series (net and gross),
@@ -23,48 +15,18 @@ const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
  * as their contribution, and gaps judge both against the shared demand.
  */
 export async function getCoverageView(db: Db, query: CoverageQuery, today: string): Promise<CoverageView> {
-  const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
-  const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
-  if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`);
-  if (query.skill && !skills.some((s) => s.id === query.skill)) throw new AppError("VALIDATION", `Unknown skill "${query.skill}".`);
-  const timeZone = site?.timeZone ?? DISPLAY_ZONE_WITHOUT_SITE;
-
-  const from = query.from ?? (await defaultFrom(db, today));
-  const to = query.to ?? addDays(from, 6);
-  const range = { start: localDayRange(from, timeZone).start, end: localDayRange(to, timeZone).end };
-  const grid: CoverageGrid = gridFor(range);
-
-  const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
-  const catalog = new SkillCatalog(skills);
-  const backend = wfmBackend();
-  const { coverage, shiftCount, otherSites } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
-  const others = site && otherSites ? otherSites : null;
-
-  // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
-  let skillIds = [...new Set([...coverage.keys(), ...(others?.keys() ?? [])])];
-  if (site) {
-    const served = new Set<string>();
-    for (const a of agents) if (a.homeSiteId === site.id) for (const s of catalog.served(a.skills.map((x) => x.skillId))) served.add(s);
-    skillIds = skillIds.filter((id) => served.has(id));
-  }
-  const skillOptions = skillIds.sort().map((id) => ({ id, name: catalog.get(id)?.name ?? id }));
-  if (query.skill) skillIds = skillIds.filter((id) => id === query.skill);
-
+  const w = await loadCoverageWindow(db, query, today);
+  const { grid, timeZone, thresholds } = w;
   const bucket = chartBucket(grid.intervalCount, 700);
   const series: SkillSeries[] = [];
   const days: DailyCoverage[] = [];
   const gaps: GapRow[] = [];
-  for (const skillId of skillIds.sort()) {
-    const c = coverage.get(skillId) ?? emptyCoverage(others?.get(skillId)?.required, grid.intervalCount);
-    const other = others?.get(skillId);
+  for (const { skillId, name, coverage: c, other, scheduled } of w.skills) {
     const own = query.view === "gross" ? c.gross : c.net;
-    // The shared queue is answered by every site: gaps are judged on all of them together.
-    const scheduled = other ? addArrays(own, query.view === "gross" ? other.gross : other.net) : own;
     const daily = dailyRollup(skillId, grid, c.required, scheduled, timeZone, thresholds);
     days.push(...daily);
-    const name = catalog.get(skillId)?.name ?? skillId;
-    for (const w of findGapWindows(skillId, grid, c.required, scheduled, timeZone, thresholds)) {
-      gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId) });
+    for (const gw of findGapWindows(skillId, grid, c.required, scheduled, timeZone, thresholds)) {
+      gaps.push({ ...gw, skillName: name, description: describeGapWindow(gw, timeZone, skillId) });
     }
     const shortfall = intervalShortfall(c.required, scheduled);
     const req = downsampleSeries(c.required, bucket, "mean");
@@ -98,34 +60,22 @@ export async function getCoverageView(db: Db, query: CoverageQuery, today: strin
   gaps.sort((a, b) => b.deficitHours - a.deficitHours);
 
   return {
-    from,
-    to,
+    from: w.from,
+    to: w.to,
     timeZone,
-    site: site ? { id: site.id, name: site.name } : null,
-    requiredSource: others ? "shared" : null,
-    sites: sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
-    skillOptions,
+    site: w.site ? { id: w.site.id, name: w.site.name } : null,
+    requiredSource: w.shared ? "shared" : null,
+    sites: w.sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
+    skillOptions: w.skillOptions,
     view: query.view,
     bucketMinutes: bucket * 15,
     series,
-    days: days.filter((d) => d.date >= from && d.date <= to),
+    days: days.filter((d) => d.date >= w.from && d.date <= w.to),
     gaps,
     thresholds,
-    shiftCount,
-    source: backend.name,
+    shiftCount: w.shiftCount,
+    source: w.source,
   };
-}
-
-function addArrays(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] + (b[i] ?? 0);
-  return out;
-}
-
-/** A skill the chosen site does not staff in the range: nothing of its own, the shared demand as required. */
-function emptyCoverage(required: Float64Array | undefined, n: number): SkillCoverage {
-  const zero = new Float64Array(n);
-  return { skillId: "", required: required ?? zero, gross: zero, net: zero };
 }
 
 function round2(v: number): number {
