@@ -261,7 +261,7 @@ export function requiredStaffSeries(
 
 /**
  * Average speed of answer (seconds) with `agents` on `traffic` Erlangs: C(n, A) · AHT / (n − A).
- * averageSpeedOfAnswer(14, 10, 180) ≈ 7.8 s. Infinite when the queue never drains (n ≤ A);
+ * averageSpeedOfAnswer(14, 10, 180) ≈ 7.84 s. Infinite when the queue never drains (n ≤ A);
  * 0 with no traffic.
  */
 export function averageSpeedOfAnswer(agents: number, traffic: number, ahtSeconds: number): number {

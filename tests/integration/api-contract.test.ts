@@ -157,7 +157,7 @@ for (const driver of TEST_DRIVERS) {
       ["/api/v1/agents", "/api/v1/agents?limit=5&siteId=NYC"],
       ["/api/v1/coverage", `/api/v1/coverage?from=${DEMO_WEEK}&to=${DEMO_WEEK}&site=NYC`],
       ["/api/v1/gaps", `/api/v1/gaps?from=${DEMO_WEEK}&to=2026-11-29&limit=5`],
-      ["/api/v1/shifts", "/api/v1/shifts?agentId=agent1001"],
+      ["/api/v1/shifts", "/api/v1/shifts?agentId=AGENT-1001"],
       ["/api/v1/trades/queue", "/api/v1/trades/queue"],
       ["/api/v1/bidding/scopes", "/api/v1/bidding/scopes"],
       ["/api/v1/bidding/lines", "/api/v1/bidding/lines"],

@@ -24,7 +24,7 @@ export const exportQuerySchema = z.object({ start: z.string(), end: z.string() }
 const scopeExample = {
   name: "NYC sales, Q1",
   locations: ["NYC"],
-  skillGroups: ["SALES"],
+  skillGroups: ["SKILL_SALES"],
   period: { start: "2027-01-04", end: "2027-03-28" },
   window: { kind: "dates", opensAt: "2026-12-01T09:00", closesAt: "2026-12-08T17:00", timeZone: "America/New_York" },
   priority: { basis: "tenure", hiredOnOrBefore: ["2020-01-01"], seed: 42 },
@@ -94,7 +94,7 @@ export const createLines = defineOperation({
   summary: "Add lines for a bid period",
   description: "Any bad line stores nothing; each error names the line's index and field.",
   input: linesBodySchema,
-  inputExample: { period: { start: "2027-01-04", end: "2027-03-28" }, lines: [{ label: "Mon–Fri 09:00", siteId: "NYC", skillId: "SALES", days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00", slots: 4 }] },
+  inputExample: { period: { start: "2027-01-04", end: "2027-03-28" }, lines: [{ label: "Mon–Fri 09:00", siteId: "NYC", skillId: "SKILL_SALES", days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00", slots: 4 }] },
   idempotent: true,
   response: { description: "The new lines' ids.", schema: z.object({ ids: z.array(z.string()) }), example: { ids: ["2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"] } },
 });
@@ -113,7 +113,7 @@ export const enterBid = defineOperation({
   tag: "Bidding",
   summary: "Enter an agent's bid on their behalf",
   input: bidBodySchema,
-  inputExample: { scopeId: "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", agentId: "agent1001", preferences: [{ lineId: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", rank: 1 }], submit: true },
+  inputExample: { scopeId: "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", agentId: "AGENT-1001", preferences: [{ lineId: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", rank: 1 }], submit: true },
   idempotent: true,
   response: { description: "When the bid was submitted (null: saved, not submitted).", schema: z.object({ submittedAt: z.number().nullable() }), example: { submittedAt: 1795960800000 } },
 });

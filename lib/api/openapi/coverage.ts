@@ -73,7 +73,7 @@ export const getCoverage = defineOperation({
       mode: "net",
       intervalMinutes: 15,
       requiredSource: "shared",
-      skills: [{ skillId: "SALES", name: "Sales", intervals: [{ start: "2026-11-23T14:00:00.000Z", required: 12, scheduled: 9.5, otherSites: 1, shortfall: 1.5 }] }],
+      skills: [{ skillId: "SKILL_SALES", name: "Sales", intervals: [{ start: "2026-11-23T14:00:00.000Z", required: 12, scheduled: 9.5, otherSites: 1, shortfall: 1.5 }] }],
     },
   },
 });
@@ -90,7 +90,7 @@ export const getGapsOperation = defineOperation({
     schema: gapsSchema,
     example: {
       timeZone: "UTC",
-      items: [{ skillId: "SALES", skillName: "Sales", date: "2026-11-23", start: "2026-11-23T14:00:00.000Z", end: "2026-11-23T16:00:00.000Z", peakShortfall: 3.2, deficitHours: 4.5, priority: "HIGH", description: "SALES Mon 23 Nov 14:00–16:00 UTC: short 3.2 agents at peak" }],
+      items: [{ skillId: "SKILL_SALES", skillName: "Sales", date: "2026-11-23", start: "2026-11-23T14:00:00.000Z", end: "2026-11-23T16:00:00.000Z", peakShortfall: 3.2, deficitHours: 4.5, priority: "HIGH", description: "SKILL_SALES Mon 23 Nov 14:00–16:00 UTC: short 3.2 agents at peak" }],
       nextCursor: null,
     },
   },

@@ -39,8 +39,8 @@ export const demandImportOutcomeSchema = z.object({
   warnings: z.array(rowErrorSchema),
 });
 
-const SHIFT_CSV = "agentId,start,end,skills\nagent1001,2026-11-23T14:00:00Z,2026-11-23T22:00:00Z,SALES\n";
-const DEMAND_CSV = "skillId,intervalStart,contacts,ahtSeconds\nSALES,2026-11-23T14:00:00Z,100,180\n";
+const SHIFT_CSV = "agentId,start,end,skills,status,siteId\nAGENT-1001,2030-01-07T14:00:00Z,2030-01-07T22:00:00Z,SKILL-EN-TECH-SUPPORT:4,DRAFT,NYC\n";
+const DEMAND_CSV = "skillId,intervalStart,offeredContacts,ahtSeconds\nSKILL-EN-BILLING,2030-01-07T14:00:00Z,100,180\n";
 
 export const importShifts = defineOperation({
   path: "/api/v1/imports/shifts",
@@ -51,7 +51,7 @@ export const importShifts = defineOperation({
   input: shiftUploadQuerySchema,
   inputFrom: "query",
   inputExample: { fileName: "week-48.csv", dryRun: "true" },
-  fileBody: { contentType: "text/csv", description: `The shift CSV (CXone template or agentId,start,end), up to ${MAX_IMPORT_BYTES / 1048576} MB.`, example: SHIFT_CSV },
+  fileBody: { contentType: "text/csv", description: `The shift CSV (CXone template, or agentId,start,end[,skills,status,breaks,siteId,notes]), up to ${MAX_IMPORT_BYTES / 1048576} MB.`, example: SHIFT_CSV },
   accepts: FILE_BODY,
   idempotent: true,
   maxBodyBytes: MAX_IMPORT_BYTES,
@@ -71,7 +71,7 @@ export const importDemand = defineOperation({
   input: demandImportQuerySchema,
   inputFrom: "query",
   inputExample: { fileName: "forecast-week-48.csv", dryRun: "false" },
-  fileBody: { contentType: "text/csv", description: `The demand CSV, up to ${MAX_IMPORT_BYTES / 1048576} MB.`, example: DEMAND_CSV },
+  fileBody: { contentType: "text/csv", description: `The demand CSV: skillId,intervalStart,offeredContacts,ahtSeconds (a forecast) or skillId,intervalStart,requiredAgents, up to ${MAX_IMPORT_BYTES / 1048576} MB.`, example: DEMAND_CSV },
   accepts: FILE_BODY,
   idempotent: true,
   maxBodyBytes: MAX_IMPORT_BYTES,

@@ -35,7 +35,7 @@ export const listSkills = defineOperation({
   summary: "Skills",
   input: listQuerySchema,
   inputExample: { limit: 100 },
-  response: { description: "A page of skills in id order.", schema: pageOf(skillSchema), example: { items: [{ id: "SALES", name: "Sales", parentId: null, equivalenceGroup: null }], nextCursor: null } },
+  response: { description: "A page of skills in id order.", schema: pageOf(skillSchema), example: { items: [{ id: "SKILL_SALES", name: "Sales", parentId: null, equivalenceGroup: null }], nextCursor: null } },
 });
 
 export const listAgents = defineOperation({
@@ -50,7 +50,7 @@ export const listAgents = defineOperation({
     description: "A page of agents in id order.",
     schema: pageOf(agentSchema),
     example: {
-      items: [{ id: "agent1001", username: "agent1001", name: "Ava Reyes", homeSiteId: "NYC", timeZone: "America/New_York", skills: [{ skillId: "SALES", proficiency: 4 }], hireDate: "2019-03-04", contractHoursPerWeek: 40 }],
+      items: [{ id: "AGENT-1001", username: "agent1001", name: "Ava Reyes", homeSiteId: "NYC", timeZone: "America/New_York", skills: [{ skillId: "SKILL-EN-TECH-SUPPORT", proficiency: 4 }], hireDate: "2019-03-04", contractHoursPerWeek: 40 }],
       nextCursor: "eyJhIjoiYWdlbnQxMDAxIiwicSI6IjEyMzQ1Njc4OTBhYmNkZWYifQ",
     },
   },

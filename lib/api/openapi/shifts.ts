@@ -27,7 +27,7 @@ export const agentShifts = defineOperation({
   summary: "An agent's upcoming shifts",
   description: "The agent's shifts overlapping the next `days` days (for picking the shift of a trade).",
   input: agentShiftsQuerySchema,
-  inputExample: { agentId: "agent1001", days: 14 },
+  inputExample: { agentId: "AGENT-1001", days: 14 },
   response: {
     description: "The shifts, earliest first.",
     schema: agentShiftsSchema,

@@ -51,7 +51,7 @@ export const erlangC = defineOperation({
     schema: erlangCResultSchema,
     example: {
       settings: { intervalMinutes: 30, serviceLevelTarget: 0.8, serviceLevelSeconds: 20, maxOccupancy: 0.85, shrinkage: 0.3 },
-      intervals: [{ start: "2026-11-23T14:00:00Z", contacts: 100, ahtSeconds: 180, trafficErlangs: 10, agents: 14, scheduled: 20, serviceLevel: 0.8884, asaSeconds: 7.83, occupancy: 0.7143, reachable: true }],
+      intervals: [{ start: "2026-11-23T14:00:00Z", contacts: 100, ahtSeconds: 180, trafficErlangs: 10, agents: 14, scheduled: 20, serviceLevel: 0.8884, asaSeconds: 7.84, occupancy: 0.7143, reachable: true }],
       peak: { agents: 14, scheduled: 20 },
     },
   },

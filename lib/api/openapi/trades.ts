@@ -47,7 +47,7 @@ export const bulkTrades = defineOperation({
   fileBody: {
     contentType: "text/csv",
     description: "Columns: kind, initiatorAgentId, initiatorShiftStart, receiverAgentId, receiverShiftStart, note. Up to 2 MB.",
-    example: "kind,initiatorAgentId,initiatorShiftStart,receiverAgentId,receiverShiftStart,note\nswap,agent1001,2026-11-24T14:00:00Z,agent1002,2026-11-25T14:00:00Z,family event\n",
+    example: "kind,initiatorAgentId,initiatorShiftStart,receiverAgentId,receiverShiftStart,note\nswap,AGENT-1001,2026-11-24T14:00:00Z,AGENT-1002,2026-11-25T14:00:00Z,family event\n",
   },
   accepts: FILE_BODY,
   idempotent: true,
