@@ -14,8 +14,13 @@ export function GET(): Response {
     pageTitle: "Shiftboard API reference",
     cdn: "/api/docs/scalar.js",
     nonce,
+    // Nothing that calls out of this server: no web fonts, no telemetry, no AI agent, no
+    // hosted tooling; the page works offline and its CSP allows our own origin only.
     withDefaultFonts: false,
-    hideClientButton: false,
+    telemetry: false,
+    agent: { disabled: true },
+    showDeveloperTools: "never",
+    documentDownloadType: "json",
     authentication: { preferredSecurityScheme: "bearerAuth" },
   })();
   const headers = new Headers(page.headers);
