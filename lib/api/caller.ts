@@ -1,6 +1,5 @@
 import "server-only";
 import type { CurrentUser } from "../auth/checks";
-import { getCurrentUser } from "../auth/current-user";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { authenticateApiToken } from "../services/api-tokens/authenticate";
@@ -33,7 +32,12 @@ export function refuseTokenInQuery(url: URL): void {
  */
 export async function resolveCaller(request: Request, db: () => Promise<Db>, now: Date): Promise<Caller> {
   const authorization = request.headers.get("authorization");
-  if (authorization === null) return { user: await getCurrentUser(), token: null };
+  if (authorization === null) {
+    // Loaded only for cookie requests: the session reader pulls in next-auth and next's
+    // navigation, which a token request (and a script measuring one) never needs.
+    const { getCurrentUser } = await import("../auth/current-user");
+    return { user: await getCurrentUser(), token: null };
+  }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new AppError("UNAUTHENTICATED", "Use the header Authorization: Bearer <token>.");
   const { user, token } = await authenticateApiToken(await db(), match[1], now);

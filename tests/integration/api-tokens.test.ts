@@ -99,13 +99,18 @@ for (const driver of TEST_DRIVERS) {
       await expect(revokeApiToken(opened.db, admin, view.id, new Date())).rejects.toMatchObject({ code: "CONFLICT" });
     });
 
-    it("refuses an expired token with 401", async () => {
+    it("refuses an expired token with 401, judged on every request even while the row is cached", async () => {
       const { GET } = await import("@/app/api/v1/me/route");
       const { apiTokens } = await import("@/lib/db/schema");
+      const { authenticateApiToken } = await import("@/lib/services/api-tokens/authenticate");
       const token = await mint(opened.db, "planner", { name: "short-lived", expiresInDays: 1 });
       expect((await call(GET, "/api/v1/me", { token })).status).toBe(200);
-      await opened.db.update(apiTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(apiTokens.name, "short-lived"));
-      const res = await call(GET, "/api/v1/me", { token });
+      // The row read by that request is trusted for a few seconds; its expiry still counts.
+      await expect(authenticateApiToken(opened.db, token, new Date(Date.now() + 2 * 86_400_000))).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringContaining("expired") });
+
+      const lapsed = await mint(opened.db, "planner", { name: "lapsed", expiresInDays: 1 });
+      await opened.db.update(apiTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(apiTokens.name, "lapsed"));
+      const res = await call(GET, "/api/v1/me", { token: lapsed });
       expect(res.status).toBe(401);
       expect((await res.json()).detail).toContain("expired");
     });
