@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "ALREADY_DECIDED"
   | "STALE_VERSION"
+  | "PRECONDITION_REQUIRED"
   | "RATE_LIMITED"
   | "IDEMPOTENCY_KEY_REUSED"
   | "CROSS_SITE"
@@ -28,6 +29,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   ALREADY_DECIDED: 409,
   STALE_VERSION: 409,
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   IDEMPOTENCY_KEY_REUSED: 422,
   CROSS_SITE: 403,
@@ -46,6 +48,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   CONFLICT: "This conflicts with what is stored.",
   ALREADY_DECIDED: "Already decided by someone else.",
   STALE_VERSION: "This changed since you loaded it; reload and try again.",
+  PRECONDITION_REQUIRED: "Say which version you are changing (If-Match).",
   RATE_LIMITED: "Too many requests; try again shortly.",
   IDEMPOTENCY_KEY_REUSED: "This Idempotency-Key was already used for a different request; use a new key for a new request.",
   CROSS_SITE: "This request did not come from this dashboard's own pages, so it was refused.",

@@ -7,7 +7,6 @@ import type { AwardCoverageRow } from "@/lib/services/bidding/award-coverage";
 import { archiveBidScopeAction } from "@/lib/actions/bidding/archive-bid-scope";
 import { copyBidScopeAction } from "@/lib/actions/bidding/copy-bid-scope";
 import { openBidWindowAction } from "@/lib/actions/bidding/open-bid-window";
-import { saveBidLinesAction } from "@/lib/actions/bidding/save-bid-lines";
 import { runBidAwardAction } from "@/lib/actions/bidding/run-bid-award";
 import { publishAwardsAction } from "@/lib/actions/bidding/publish-awards";
 import { adjustAwardAction } from "@/lib/actions/bidding/adjust-award";
@@ -21,6 +20,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDayClock } from "@/components/ui/format";
 import { DataTable, Row } from "@/components/ui/table";
 import { ScopeForm } from "./scope-form";
+import { LinesCard } from "./lines-card";
+import { AddAwardForm, EnterBidForm } from "./award-tools";
 
 export interface BiddingPermissions {
   editScopes: boolean;
@@ -38,7 +39,6 @@ export function BiddingClient({ view, can, coverage }: { view: BiddingOverview; 
   const router = useRouter();
   const [editing, setEditing] = useState<ScopeView | "new" | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [csv, setCsv] = useState("");
   const [bidCsv, setBidCsv] = useState("");
   const period = view.periods[0] ?? null;
   const [periodKey, setPeriodKey] = useState(period ? `${period.start}..${period.end}` : "");
@@ -46,12 +46,14 @@ export function BiddingClient({ view, can, coverage }: { view: BiddingOverview; 
   const lineLabel = new Map(view.lines.map((l) => [l.id, l.label]));
   const scopeName = new Map(view.scopes.map((s) => [s.id, s.name]));
 
-  async function run<T>(p: Promise<T>, ok: string) {
+  /** Runs an action, says how it went at the top of the page, refreshes on success. */
+  async function run(p: Promise<unknown>, ok: string | ((data: unknown) => string)): Promise<boolean> {
     setMessage(null);
-    const result = (await p) as Parameters<typeof actionErrorText>[0];
+    const result = (await p) as Parameters<typeof actionErrorText>[0] & { data?: unknown };
     const err = actionErrorText(result);
-    setMessage(err ? { tone: "error", text: err } : { tone: "success", text: ok });
+    setMessage(err ? { tone: "error", text: err } : { tone: "success", text: typeof ok === "string" ? ok : ok(result?.data) });
     if (!err) router.refresh();
+    return !err;
   }
 
   return (
@@ -123,35 +125,7 @@ export function BiddingClient({ view, can, coverage }: { view: BiddingOverview; 
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader title="Lines" description="Weekly shift patterns with slots, on the site's clock." />
-        <CardBody className="space-y-4">
-          {view.lines.length === 0 ? (
-            <EmptyState title="No lines yet">{can.editLines ? "Upload a CSV below." : "A planner adds lines."}</EmptyState>
-          ) : (
-            <DataTable label="Lines" columns={["Line", "Site", "Skill", "Period", "Slots"]}>
-              {view.lines.map((l) => (
-                <Row key={l.id}>
-                  <td className={td}>{l.label}</td>
-                  <td className={td}>{l.siteId}</td>
-                  <td className={td}>{l.skillId}</td>
-                  <td className={`${td} tabular-nums`}>{l.periodStart} – {l.periodEnd}</td>
-                  <td className={`${td} tabular-nums`}>{l.slots}</td>
-                </Row>
-              ))}
-            </DataTable>
-          )}
-          {can.editLines && chosen ? (
-            <div>
-              <label className="text-xs font-medium text-slate-600" htmlFor="lines-csv">
-                Add lines for {chosen.start} – {chosen.end} (CSV: label, siteId, skillId, days, start, end, slots)
-              </label>
-              <textarea id="lines-csv" className="mt-1 block h-24 w-full rounded-md border border-slate-300 p-2 font-mono text-xs" value={csv} onChange={(e) => setCsv(e.target.value)} />
-              <Button className="mt-2" size="sm" disabled={!csv.trim()} onClick={() => run(saveBidLinesAction({ period: chosen, csv }), "Lines added.")}>Add lines</Button>
-            </div>
-          ) : null}
-        </CardBody>
-      </Card>
+      <LinesCard view={view} period={chosen} canEdit={can.editLines} run={run} />
 
       <Card>
         <CardHeader title="Bids and awards" description="Each agent's outcome explains what they got and why." />
@@ -168,7 +142,7 @@ export function BiddingClient({ view, can, coverage }: { view: BiddingOverview; 
           ) : null}
           <div className="flex flex-wrap gap-2">
             {can.runAward && chosen ? <Button onClick={() => run(runBidAwardAction(chosen), "The award run is queued; refresh in a moment.")}>Run award</Button> : null}
-            {can.publish && chosen ? <Button variant="secondary" onClick={() => run(publishAwardsAction(chosen), "Awards published as draft shifts.")}>Publish as drafts</Button> : null}
+            {can.publish && chosen ? <Button variant="secondary" onClick={() => run(publishAwardsAction(chosen), (d) => { const r = d as { awards: number; shifts: number }; return `Published ${r.awards} award${r.awards === 1 ? "" : "s"} as ${r.shifts} draft shifts.`; })}>Publish as drafts</Button> : null}
             {can.publish && chosen ? (
               <a className="inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" href={`/api/v1/bidding/awards/export?start=${chosen.start}&end=${chosen.end}`}>
                 Export CXone template
@@ -184,6 +158,7 @@ export function BiddingClient({ view, can, coverage }: { view: BiddingOverview; 
               <Button className="mt-2" size="sm" disabled={!bidCsv.trim()} onClick={() => run(enterBidsAction({ scopeId: view.scopes.find((s) => s.status === "open")!.id, csv: bidCsv }), "Bids imported.")}>Import bids</Button>
             </div>
           ) : null}
+          {can.enterBids ? <EnterBidForm view={view} run={run} /> : null}
           <h3 className="text-sm font-semibold">Bids</h3>
           {view.bids.length === 0 ? (
             <EmptyState title="No bids yet">Bids appear here as they save them.</EmptyState>
@@ -227,6 +202,7 @@ export function BiddingClient({ view, can, coverage }: { view: BiddingOverview; 
               })}
             </DataTable>
           )}
+          {can.adjust ? <AddAwardForm view={view} run={run} /> : null}
           {chosen && coverage[`${chosen.start}..${chosen.end}`]?.length ? (
             <>
               <h3 className="text-sm font-semibold">Coverage of the awards against demand</h3>

@@ -12,6 +12,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDayClock, formatClock } from "@/components/ui/format";
+import { OwnTrades } from "@/components/trades/own-trades";
+import type { MyTrade } from "@/lib/types/trades";
 
 /** One scope: rank the lines (drag, or the up/down buttons), save a draft, submit, lock; after the award, what you got and why. */
 function ScopeBid({ scope, zone }: { scope: MyScope; zone: string }) {
@@ -130,7 +132,7 @@ function ScopeBid({ scope, zone }: { scope: MyScope; zone: string }) {
   );
 }
 
-export function MyBidsClient({ data }: { data: MyBidding }) {
+export function MyBidsClient({ data, trades }: { data: MyBidding; trades: MyTrade[] }) {
   const zone = data.agent.timeZone;
   return (
     <div className="space-y-6">
@@ -140,18 +142,23 @@ export function MyBidsClient({ data }: { data: MyBidding }) {
           {data.shifts.length === 0 ? (
             <EmptyState title="No shifts scheduled">Shifts you are awarded appear here once published.</EmptyState>
           ) : (
-            <ul className="grid gap-1 text-sm md:grid-cols-2">
+            <ul className="grid gap-1 text-sm md:grid-cols-2" aria-label="My shifts">
               {data.shifts.map((s) => (
                 <li key={s.id} className="flex justify-between rounded border border-slate-200 px-2 py-1">
-                  <span>{formatDayClock(s.start, zone)}–{formatClock(s.end, zone)}</span>
-                  <span className="text-xs text-slate-500">{s.siteId} · {s.status === "DRAFT" ? "draft" : "published"}</span>
+                  <span>{formatDayClock(s.start, zone)}–{formatClock(s.end, zone)} <span className="text-xs text-slate-500">{zone}</span></span>
+                  <span className="text-xs text-slate-500">{s.siteId}{data.siteZones[s.siteId] && data.siteZones[s.siteId] !== zone ? ` (site clock ${formatClock(s.start, data.siteZones[s.siteId])}–${formatClock(s.end, data.siteZones[s.siteId])} ${data.siteZones[s.siteId]})` : ""} · {s.status === "DRAFT" ? "draft" : "published"}</span>
                 </li>
               ))}
             </ul>
           )}
         </CardBody>
       </Card>
-      {data.scopes.length === 0 ? <EmptyState title="No bidding for you right now">When a bid window you are eligible for opens, it appears here.</EmptyState> : data.scopes.map((s) => <ScopeBid key={s.id} scope={s} zone={zone} />)}
+      <OwnTrades agentId={data.agent.id} zone={zone} shifts={data.shifts} trades={trades} />
+      {data.scopes.length === 0 ? <EmptyState title="No bidding for you right now">When a bid window you are eligible for opens, it appears here.</EmptyState> : data.scopes.map((s) => (
+            <div key={s.id} data-testid="bid-scope" data-scope-name={s.name}>
+              <ScopeBid scope={s} zone={zone} />
+            </div>
+          ))}
     </div>
   );
 }

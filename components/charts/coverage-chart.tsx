@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAgents, formatDayDateClock } from "@/components/ui/format";
 import { agentAxis, seriesEnd, timeAxis } from "./axis";
@@ -20,7 +21,31 @@ const INTERVAL_MS = 15 * 60_000;
  * Fixed height, no animation: dozens of these render on one page. Ticks fall on local hour
  * and day boundaries in even steps; `highlights` shade windows (the gaps being looked at).
  */
-export function CoverageChart({
+const noSubscription = () => () => {};
+
+/**
+ * Drawn in the browser only: the chart sizes itself to its container, which the server
+ * cannot measure, so a server render drew nothing visible and still cost the page its
+ * axes and data for every chart (a visible share of the coverage page's server time under
+ * load). The server sends the figure's box at its final height, so nothing moves.
+ */
+export function CoverageChart(props: Parameters<typeof CoverageChartDrawn>[0]) {
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (!inBrowser) {
+    return (
+      <figure aria-label={props.label} className="w-full">
+        <div style={{ height: props.height ?? 220 }} />
+      </figure>
+    );
+  }
+  return <CoverageChartDrawn {...props} />;
+}
+
+function CoverageChartDrawn({
   points,
   timeZone,
   height = 220,

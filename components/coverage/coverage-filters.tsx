@@ -2,12 +2,15 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
-import type { CoverageView } from "@/lib/types/coverage";
+import type { CoverageCharts } from "@/lib/types/coverage";
 
 const inputClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 
 /** Filters live in the URL so a planner can share the exact view. */
-export function CoverageFilters({ view }: { view: CoverageView }) {
+/** Only what the filters show: the page sends this part of the view, not its series. */
+export type CoverageFilterView = Pick<CoverageCharts, "from" | "to" | "site" | "sites" | "skillOptions" | "view">;
+
+export function CoverageFilters({ view }: { view: CoverageFilterView }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();

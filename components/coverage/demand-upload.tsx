@@ -59,7 +59,8 @@ export function DemandUpload() {
       </div>
       <p className="text-xs text-slate-500">
         Columns <code>skillId, intervalStart, offeredContacts, ahtSeconds</code> (Erlang C with the skill&apos;s staffing settings) or{" "}
-        <code>skillId, intervalStart, requiredAgents</code>. Intervals are ISO 8601 instants with an offset on the 15-minute grid.
+        <code>skillId, intervalStart, requiredAgents</code>. Intervals are ISO 8601 instants with an offset on the 15-minute grid. An optional{" "}
+        <code>siteId</code> column makes a row that site&apos;s own demand; without it (or with an empty cell) the demand is a queue shared by every site.
       </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {result ? (

@@ -130,7 +130,7 @@ export function GapTable({
               >
                 <td className="px-3 py-1.5 font-medium">{g.skillId}</td>
                 <td className="px-3 py-1.5">{formatDateKey(g.date)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{formatWindow(g.start, g.end, timeZone)}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{g.window ?? formatWindow(g.start, g.end, timeZone)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.peakShortfall.toFixed(1)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.deficitHours.toFixed(2)}</td>
                 <td className="px-3 py-1.5">

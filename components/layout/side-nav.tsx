@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function SideNav({ items }: { items: { href: string; label: string }[] }) {
+export function SideNav({ items, onNavigate }: { items: { href: string; label: string }[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
@@ -15,6 +15,7 @@ export function SideNav({ items }: { items: { href: string; label: string }[] })
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
             className={cn(
               "rounded-md px-3 py-2 text-sm font-medium",
               active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",

@@ -4,48 +4,86 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { saveTradingSettingsAction } from "@/lib/actions/trades/save-trading-settings";
 import { POLICIES, TRADE_VIOLATION_TYPES, type Policy, type TradingSettings } from "@/lib/domain/trades/types";
-import type { TradingSettingsInput } from "@/lib/schemas/trades";
+import { tradingSettingsSchema, type TradingSettingsInput } from "@/lib/schemas/trades";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { actionErrorText } from "@/lib/client/fetch-json";
+import { errorProps, fieldErrors, type FieldErrors } from "@/lib/client/field-errors";
+import { localInputToIso, toRows, zoneOf, type PeriodRow } from "./critical-periods";
+import { TRADING_LABELS } from "./trading-labels";
 
 const num = "mt-1 block w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+const box = "mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm";
 
-interface PeriodRow {
-  label: string;
-  siteId: string;
-  skillId: string;
-  start: string;
-  end: string;
+interface Options {
+  sites: { id: string; name: string; timeZone: string }[];
+  skills: { id: string; name: string }[];
 }
 
-/** Edits the org default or one site's override; the server validates with the engine's schema. */
-export function TradingSettingsForm({ scopes, initial }: { scopes: { scope: string; label: string; hasOverride: boolean }[]; initial: Record<string, TradingSettings> }) {
+/**
+ * Edits the org default or one site's override. The form checks the settings with the
+ * server's schema first and shows every problem under its input in the label's words.
+ */
+export function TradingSettingsForm({ scopes, initial, options }: { scopes: { scope: string; label: string; hasOverride: boolean }[]; initial: Record<string, TradingSettings>; options: Options }) {
   const router = useRouter();
   const [scope, setScope] = useState(scopes[0].scope);
   const [s, setS] = useState<TradingSettings>(initial[scopes[0].scope]);
-  const [periods, setPeriods] = useState<PeriodRow[]>(toRows(initial[scopes[0].scope]));
+  const [periods, setPeriods] = useState<PeriodRow[]>(toRows(initial[scopes[0].scope], options.sites));
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
 
   function pick(next: string) {
     setScope(next);
     setS(initial[next]);
-    setPeriods(toRows(initial[next]));
+    setPeriods(toRows(initial[next], options.sites));
     setStatus(null);
+    setErrors({});
   }
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    const found: FieldErrors = {};
+    const criticalPeriods = periods.map((p, i) => {
+      const zone = zoneOf(p.siteId, options.sites);
+      const times = { start: localInputToIso(p.start, zone), end: localInputToIso(p.end, zone) };
+      for (const k of ["start", "end"] as const) {
+        const t = times[k];
+        if (!t.ok) (found[`criticalPeriods.${i}.${k}`] ??= []).push(`Period ${i + 1} ${k === "start" ? "starts" : "ends"} ${t.message}`);
+      }
+      return { label: p.label, siteId: p.siteId || null, skillId: p.skillId || null, start: times.start.ok ? times.start.iso : 0, end: times.end.ok ? times.end.iso : 1 };
+    });
     const settings = {
       ...s,
       policies: { ...s.policies, ...(s.allowCrossSiteTrading ? {} : { CrossSite: "Disallow" as Policy }) },
-      criticalPeriods: periods.map((p) => ({ label: p.label, siteId: p.siteId || null, skillId: p.skillId || null, start: p.start, end: p.end })),
-    };
-    const result = await saveTradingSettingsAction({ scope, settings: settings as TradingSettingsInput });
+      criticalPeriods,
+    } as TradingSettingsInput;
+    const checked = tradingSettingsSchema.safeParse(settings);
+    if (!checked.success) {
+      for (const [k, list] of Object.entries(fieldErrors(checked.error, TRADING_LABELS))) if (!found[k]) found[k] = list;
+    }
+    setErrors(found);
+    const count = Object.values(found).reduce((n, l) => n + l.length, 0);
+    if (count > 0) {
+      setStatus({ tone: "error", text: count === 1 ? "One setting needs fixing: see the message under it." : `${count} settings need fixing: see the messages under them.` });
+      return;
+    }
+    const result = await saveTradingSettingsAction({ scope, settings });
     const error = actionErrorText(result);
     setStatus(error ? { tone: "error", text: error } : { tone: "success", text: `Saved for ${scope === "org" ? "the organisation" : scope}.` });
     if (!error) router.refresh();
   }
+
+  /** A number input with its label and messages. */
+  const numberField = (key: string, label: string, value: number, onChange: (v: number) => void) => (
+    <div>
+      <label>
+        {label}
+        <input type="number" className={num} value={Number.isNaN(value) ? "" : value} onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))} {...errorProps(errors, key, `err-${key}`)} />
+      </label>
+      <FieldError id={`err-${key}`} messages={errors[key]} />
+    </div>
+  );
 
   return (
     <form onSubmit={save} className="space-y-5" aria-label="Trading settings">
@@ -70,30 +108,12 @@ export function TradingSettingsForm({ scopes, initial }: { scopes: { scope: stri
         </label>
       </div>
       <div className="flex flex-wrap gap-4 text-xs font-medium text-slate-600">
-        <label>
-          Notice (hours)
-          <input type="number" className={num} value={s.minHoursInFuture} onChange={(e) => setS({ ...s, minHoursInFuture: Number(e.target.value) })} />
-        </label>
-        <label>
-          Trades per agent per week
-          <input type="number" className={num} value={s.maxTradesPerAgentPerWeek} onChange={(e) => setS({ ...s, maxTradesPerAgentPerWeek: Number(e.target.value) })} />
-        </label>
-        <label>
-          Trade-rate limit (approved)
-          <input type="number" className={num} value={s.tradeRateLimit.maxApproved} onChange={(e) => setS({ ...s, tradeRateLimit: { ...s.tradeRateLimit, maxApproved: Number(e.target.value) } })} />
-        </label>
-        <label>
-          … per window (hours)
-          <input type="number" className={num} value={s.tradeRateLimit.windowHours} onChange={(e) => setS({ ...s, tradeRateLimit: { ...s.tradeRateLimit, windowHours: Number(e.target.value) } })} />
-        </label>
-        <label>
-          Cumulative coverage threshold (%)
-          <input type="number" className={num} value={Math.round(s.cumulativeCoverageThreshold * 100)} onChange={(e) => setS({ ...s, cumulativeCoverageThreshold: Number(e.target.value) / 100 })} />
-        </label>
-        <label>
-          Unmatched requests expire after (hours)
-          <input type="number" className={num} value={s.expiryHours} onChange={(e) => setS({ ...s, expiryHours: Number(e.target.value) })} />
-        </label>
+        {numberField("minHoursInFuture", "Notice (hours)", s.minHoursInFuture, (v) => setS({ ...s, minHoursInFuture: v }))}
+        {numberField("maxTradesPerAgentPerWeek", "Trades per agent per week", s.maxTradesPerAgentPerWeek, (v) => setS({ ...s, maxTradesPerAgentPerWeek: v }))}
+        {numberField("tradeRateLimit.maxApproved", "Trade-rate limit (approved)", s.tradeRateLimit.maxApproved, (v) => setS({ ...s, tradeRateLimit: { ...s.tradeRateLimit, maxApproved: v } }))}
+        {numberField("tradeRateLimit.windowHours", "… per window (hours)", s.tradeRateLimit.windowHours, (v) => setS({ ...s, tradeRateLimit: { ...s.tradeRateLimit, windowHours: v } }))}
+        {numberField("cumulativeCoverageThreshold", "Cumulative coverage threshold (%)", Math.round(s.cumulativeCoverageThreshold * 10000) / 100, (v) => setS({ ...s, cumulativeCoverageThreshold: v / 100 }))}
+        {numberField("expiryHours", "Unmatched requests expire after (hours)", s.expiryHours, (v) => setS({ ...s, expiryHours: v }))}
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Policy per violation</legend>
@@ -124,26 +144,65 @@ export function TradingSettingsForm({ scopes, initial }: { scopes: { scope: stri
       </fieldset>
       <fieldset>
         <legend className="text-sm font-medium">Critical coverage periods</legend>
-        <p className="mb-2 text-xs text-slate-500">Trades touching these go to review. Times as ISO 8601 with an offset, e.g. 2026-11-27T08:00:00-05:00.</p>
+        <p className="mb-2 text-xs text-slate-500">Trades touching these go to review. Times are on the chosen site&apos;s clock (UTC for all sites).</p>
         <div className="space-y-2">
-          {periods.map((p, i) => (
-            <div key={i} className="flex flex-wrap items-end gap-2 text-xs">
-              {(["label", "siteId", "skillId", "start", "end"] as const).map((k) => (
-                <label key={k} className="font-medium text-slate-600">
-                  {k}
-                  <input
-                    aria-label={`Period ${i + 1} ${k}`}
-                    className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm"
-                    value={p[k]}
-                    onChange={(e) => setPeriods(periods.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))}
-                  />
+          {periods.map((p, i) => {
+            const set = (patch: Partial<PeriodRow>) => setPeriods(periods.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+            const key = (k: keyof PeriodRow) => `criticalPeriods.${i}.${k}`;
+            const zone = zoneOf(p.siteId, options.sites);
+            return (
+              <div key={i} className="flex flex-wrap items-start gap-2 text-xs" role="group" aria-label={`Period ${i + 1}`}>
+                <div>
+                  <label className="font-medium text-slate-600">
+                    Label
+                    <input aria-label={`Period ${i + 1} label`} className={box} value={p.label} onChange={(e) => set({ label: e.target.value })} {...errorProps(errors, key("label"), `err-${key("label")}`)} />
+                  </label>
+                  <FieldError id={`err-${key("label")}`} messages={errors[key("label")]} />
+                </div>
+                <label className="font-medium text-slate-600">
+                  Site
+                  <select aria-label={`Period ${i + 1} site`} className={box} value={p.siteId} onChange={(e) => set({ siteId: e.target.value })}>
+                    <option value="">All sites</option>
+                    {options.sites.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.id} — {o.name}
+                      </option>
+                    ))}
+                  </select>
                 </label>
-              ))}
-              <Button size="sm" variant="ghost" onClick={() => setPeriods(periods.filter((_, j) => j !== i))}>
-                Remove
-              </Button>
-            </div>
-          ))}
+                <label className="font-medium text-slate-600">
+                  Skill
+                  <select aria-label={`Period ${i + 1} skill`} className={box} value={p.skillId} onChange={(e) => set({ skillId: e.target.value })}>
+                    <option value="">All skills</option>
+                    {options.skills.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.id}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {(["start", "end"] as const).map((k) => (
+                  <div key={k}>
+                  <label className="font-medium text-slate-600">
+                    {k === "start" ? "Starts" : "Ends"} ({zone})
+                    <input
+                      type="datetime-local"
+                      aria-label={`Period ${i + 1} ${k === "start" ? "starts" : "ends"}`}
+                      className={box}
+                      value={p[k]}
+                      onChange={(e) => set({ [k]: e.target.value })}
+                      {...errorProps(errors, key(k), `err-${key(k)}`)}
+                    />
+                  </label>
+                  <FieldError id={`err-${key(k)}`} messages={errors[key(k)]} />
+                  </div>
+                ))}
+                <Button size="sm" variant="ghost" className="mt-4" onClick={() => setPeriods(periods.filter((_, j) => j !== i))}>
+                  Remove
+                </Button>
+              </div>
+            );
+          })}
           <Button size="sm" variant="secondary" onClick={() => setPeriods([...periods, { label: "", siteId: "", skillId: "", start: "", end: "" }])}>
             Add a period
           </Button>
@@ -155,6 +214,3 @@ export function TradingSettingsForm({ scopes, initial }: { scopes: { scope: stri
   );
 }
 
-function toRows(s: TradingSettings): PeriodRow[] {
-  return s.criticalPeriods.map((p) => ({ label: p.label, siteId: p.siteId ?? "", skillId: p.skillId ?? "", start: new Date(p.start).toISOString(), end: new Date(p.end).toISOString() }));
-}

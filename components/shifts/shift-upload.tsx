@@ -5,13 +5,13 @@ import { useRef, useState } from "react";
 import { MAX_IMPORT_BYTES } from "@/lib/csv/limits";
 import { apiError } from "@/lib/client/fetch-json";
 import { SHIFT_FIELDS, type ColumnMapping, type RowError } from "@/lib/schemas/imports";
-import type { ShiftImportOutcome } from "@/lib/types/imports";
+import type { PreviewDirectory, ShiftImportOutcome } from "@/lib/types/imports";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDayClock } from "@/components/ui/format";
-import { previewShiftFile, type PreviewMessage, type PreviewResult } from "./preview";
+import { formatDayDateClock } from "@/components/ui/format";
+import { displayPreviewRow, previewShiftFile, type PreviewMessage, type PreviewResult } from "./preview";
 import { importCounts, importTitle, plural } from "./import-wording";
 
 /** The server's limit, in the MB the messages show (50). */
@@ -73,7 +73,7 @@ function upload(url: string, file: File, onProgress: (percent: number) => void):
   });
 }
 
-export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, ColumnMapping> }) {
+export function ShiftUpload({ savedMappings, directory }: { savedMappings: Record<string, ColumnMapping>; directory: PreviewDirectory }) {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -260,7 +260,7 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
               <table className="min-w-full text-sm" aria-label="Preview of the first rows">
                 <thead className="bg-slate-50 text-left text-slate-600">
                   <tr>
-                    {["Row", "Agent", "Site", "Start (UTC)", "End (UTC)", "Status", "Skills", "Breaks"].map((h) => (
+                    {["Row", "Agent", "Site", "Start (site's zone)", "End (site's zone)", "Status", "Skills", "Breaks"].map((h) => (
                       <th key={h} className="px-3 py-2 font-medium">
                         {h}
                       </th>
@@ -268,18 +268,21 @@ export function ShiftUpload({ savedMappings }: { savedMappings: Record<string, C
                   </tr>
                 </thead>
                 <tbody>
-                  {preview.sample.map((r) => (
-                    <tr key={r.row} className="border-t border-slate-100">
-                      <td className="px-3 py-1.5 tabular-nums text-slate-500">{r.row}</td>
-                      <td className="px-3 py-1.5">{r.agentId}</td>
-                      <td className="px-3 py-1.5">{r.siteId || "—"}</td>
-                      <td className="px-3 py-1.5 tabular-nums">{formatDayClock(r.start, "UTC")}</td>
-                      <td className="px-3 py-1.5 tabular-nums">{formatDayClock(r.end, "UTC")}</td>
-                      <td className="px-3 py-1.5">{r.status}</td>
-                      <td className="px-3 py-1.5">{r.skills.map((s) => `${s.skillId}:${s.proficiency}`).join(", ") || "agent's"}</td>
-                      <td className="px-3 py-1.5">{r.breaks.length}</td>
-                    </tr>
-                  ))}
+                  {preview.sample.map((r) => {
+                    const d = displayPreviewRow(r, directory, formatDayDateClock);
+                    return (
+                      <tr key={r.row} className="border-t border-slate-100">
+                        <td className="px-3 py-1.5 tabular-nums text-slate-500">{r.row}</td>
+                        <td className="px-3 py-1.5">{r.agentId}</td>
+                        <td className="px-3 py-1.5">{d.site}</td>
+                        <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{d.start}</td>
+                        <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{d.end}</td>
+                        <td className="px-3 py-1.5">{r.status}</td>
+                        <td className="min-w-48 px-3 py-1.5">{d.skills}</td>
+                        <td className="px-3 py-1.5">{r.breaks.length}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { QueueItem } from "@/lib/types/trades";
+import { useBrowserZone } from "@/lib/client/hooks/browser-zone";
 import { useDecideTrade, useReviewQueue, type ReviewQueueData } from "@/lib/client/hooks/trades";
 import { TradeImpactChart, type ImpactPoint } from "@/components/charts/trade-impact-chart";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +20,8 @@ export function ReviewQueue({ initial }: { initial: ReviewQueueData }) {
   // Outcomes live here, not on the card: a decided trade leaves the queue on the next refresh.
   const [decided, setDecided] = useState<{ id: string; text: string }[]>([]);
   const data = query.data;
+  // The refresh time is the browser's clock in the browser's zone: shown after hydration only.
+  const zone = useBrowserZone();
   return (
     <div className="space-y-4">
       {decided.length ? (
@@ -42,7 +45,7 @@ export function ReviewQueue({ initial }: { initial: ReviewQueueData }) {
         data.items.map((item) => <ReviewCard key={item.id} item={item} onDecided={(text) => setDecided((list) => [{ id: item.id, text }, ...list].slice(0, 5))} />)
       )}
       <p className="text-xs text-slate-500" aria-live="polite">
-        {query.isFetching ? "Refreshing…" : `Updated ${new Date(query.dataUpdatedAt).toLocaleTimeString()}`}
+        {query.isFetching ? "Refreshing…" : zone ? `Updated ${formatClock(query.dataUpdatedAt, zone)} (${zone})` : "Up to date"}
       </p>
     </div>
   );

@@ -30,7 +30,7 @@ export function formatDayDateClock(t: number, zone: string): string {
 
 export function formatDateKey(key: string): string {
   const [y, m, d] = key.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  return formatter("UTC", { weekday: "short", day: "numeric", month: "short" }).format(Date.UTC(y, m - 1, d));
 }
 
 export function formatHours(h: number): string {

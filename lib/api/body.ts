@@ -30,6 +30,38 @@ export async function readBodyText(request: Request, limitBytes: number, describ
   return { text: parts.join(""), bytes };
 }
 
+/**
+ * Reads a request body as bytes into one buffer, stopping as soon as it passes `limitBytes`,
+ * so an oversized upload is refused without being held in memory. The bytes go to the upload
+ * reader's worker as they are (lib/api/csv-upload.ts): the file never becomes one giant
+ * string on the server's own thread.
+ */
+export async function readBodyBytes(request: Request, limitBytes: number, describeLimit: (bytes: number) => string): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limitBytes) throw new AppError("TOO_LARGE", describeLimit(declared));
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limitBytes) {
+      await reader.cancel();
+      throw new AppError("TOO_LARGE", describeLimit(bytes));
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 const kb = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
 /** Parses a JSON body, naming where it breaks; an empty body is named as such. */

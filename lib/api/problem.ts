@@ -25,6 +25,10 @@ export interface Problem {
   code: AppErrorCode;
   requestId: string;
   errors: ProblemFieldError[];
+  /** A stale write (409): the record as it is now, so a client can show it and retry. */
+  current?: unknown;
+  /** A file that could not be read: why, as a stable code (READ_TIMEOUT, CELL_TOO_LONG…). */
+  fileErrorCode?: string;
 }
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -36,6 +40,7 @@ const TITLES: Record<AppErrorCode, string> = {
   CONFLICT: "Conflict",
   ALREADY_DECIDED: "Already decided",
   STALE_VERSION: "Stale version",
+  PRECONDITION_REQUIRED: "Precondition required",
   RATE_LIMITED: "Too many requests",
   IDEMPOTENCY_KEY_REUSED: "Idempotency key reused",
   CROSS_SITE: "Cross-site request refused",
@@ -75,6 +80,9 @@ export function toProblem(e: unknown, requestId: string): Problem {
     code: pub.code,
     requestId,
     errors: fieldErrors(pub.details, pub.message),
+    // RFC 9457 extension members: the few details a client acts on (nothing internal).
+    ...(pub.details?.current !== undefined ? { current: pub.details.current } : {}),
+    ...(typeof pub.details?.fileErrorCode === "string" ? { fileErrorCode: pub.details.fileErrorCode } : {}),
   };
 }
 

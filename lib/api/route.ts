@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { assertCan, type CurrentUser } from "../auth/checks";
 import type { Capability } from "../auth/permissions";
@@ -8,13 +8,13 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { runIdempotent } from "../services/api/idempotency";
-import { DEFAULT_JSON_LIMIT_BYTES, parseJsonText, readBodyText } from "./body";
+import { DEFAULT_JSON_LIMIT_BYTES, parseJsonText, readBodyBytes } from "./body";
 import { refuseTokenInQuery, resolveCaller, type Caller } from "./caller";
 import { assertSameOriginWrite, FILE_BODY, JSON_BODY } from "./csrf";
 import { problemResponse } from "./problem";
 import { apiRateLimiter } from "./rate-limit";
 
-export { readBodyText } from "./body";
+export { readBodyBytes, readBodyText } from "./body";
 
 export interface RouteContext<I> {
   request: Request;
@@ -77,10 +77,13 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
       const params = (await context?.params) ?? {};
       const jsonInput = !!options.input && options.inputFrom !== "query" && !isSafe(request);
       const needsBody = jsonInput || (options.idempotent && request.headers.has("idempotency-key"));
-      const bodyText = needsBody ? (await readBodyText(request, options.maxBodyBytes ?? DEFAULT_JSON_LIMIT_BYTES, tooLarge(options.maxBodyBytes ?? DEFAULT_JSON_LIMIT_BYTES))).text : null;
+      const body = needsBody ? await readBodyBytes(request, options.maxBodyBytes ?? DEFAULT_JSON_LIMIT_BYTES, tooLarge(options.maxBodyBytes ?? DEFAULT_JSON_LIMIT_BYTES)) : null;
+      // A JSON body becomes text; a file body stays bytes (the upload reader's worker decodes
+      // it, lib/api/csv-upload.ts), and only its hash takes part in the idempotency fingerprint.
+      const bodyText = body && jsonInput ? new TextDecoder("utf-8").decode(body) : null;
       const input = options.input ? parseInput(options.input, jsonInput ? parseJsonText(bodyText ?? "") : Object.fromEntries(url.searchParams), jsonInput) : undefined;
       // The handler reads a file body itself; when it was read here, it gets the same bytes again.
-      const handlerRequest = bodyText !== null && !jsonInput ? new Request(request.url, { method: request.method, headers: request.headers, body: bodyText }) : request;
+      const handlerRequest = body !== null && !jsonInput ? new Request(request.url, { method: request.method, headers: request.headers, body: body as Uint8Array<ArrayBuffer> }) : request;
       const db = await getDb();
       const run = async () => {
         try {
@@ -92,11 +95,14 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(options: R
       };
       const key = options.idempotent ? request.headers.get("idempotency-key") : null;
       if (key !== null) {
-        const answer = await runIdempotent(db, { callerId: caller.token?.id ?? user.id, route: `${request.method} ${url.pathname}`, key, fingerprint: `${url.search}\n${bodyText ?? ""}` }, new Date(), async () => {
+        const answer = await runIdempotent(db, { callerId: caller.token?.id ?? user.id, route: `${request.method} ${url.pathname}`, key, fingerprint: `${url.search}\n${bodyText ?? (body ? `sha256:${createHash("sha256").update(body).digest("hex")}` : "")}` }, new Date(), async () => {
           const res = await run();
-          return { status: res.status, body: await res.text(), contentType: res.headers.get("content-type") };
+          return { status: res.status, body: await res.text(), contentType: res.headers.get("content-type"), etag: res.headers.get("etag") };
         });
-        response = new Response(answer.body, { status: answer.status, headers: { ...(answer.contentType ? { "content-type": answer.contentType } : {}), "idempotency-replayed": String(answer.replayed) } });
+        response = new Response(answer.status === 204 ? null : answer.body, {
+          status: answer.status,
+          headers: { ...(answer.contentType ? { "content-type": answer.contentType } : {}), ...(answer.etag ? { etag: answer.etag } : {}), "idempotency-replayed": String(answer.replayed) },
+        });
       } else {
         response = await run();
       }

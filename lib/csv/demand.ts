@@ -1,7 +1,9 @@
 /**
  * Demand CSV import, on the same machinery as shifts: a forecast (skillId,
  * intervalStart, offeredContacts, ahtSeconds) or required agents (skillId,
- * intervalStart, requiredAgents), told apart by the header. Forecast rows keep
+ * intervalStart, requiredAgents), told apart by the header. An optional siteId column
+ * makes a row that site's own demand for the skill; a row without one (or an empty cell)
+ * is a queue shared by every site (DOMAIN.md, "Site view"). Forecast rows keep
  * contacts and AHT; turning them into required agents is domain/erlang's job.
  *
  * intervalStart must carry an offset (an interval is an instant on the 15-minute
@@ -13,11 +15,13 @@ import type { DemandColumnMapping, DemandField, FileError, ForecastRow, Required
 import { parseIsoDateTime, parseNumberCell, trimCell } from "./fields";
 import { detectDemandFormat, headerSetKey, normalizeHeader, suggestDemandMapping } from "./headers";
 import { PROGRESS_EVERY } from "./limits";
-import { clip, readCsvTable } from "./read";
+import { clip, readCsvTable, type CsvInput } from "./read";
 
 export interface DemandImportContext {
   /** null: skill ids are not checked. */
   catalog: SkillCatalog | null;
+  /** Known site ids; absent: site ids are not checked. */
+  siteIds?: readonly string[];
 }
 
 export interface DemandParseOptions {
@@ -45,6 +49,7 @@ export type DemandParseResult =
 
 const LABEL: Record<DemandField, string> = {
   skillId: "skillId",
+  siteId: "siteId",
   intervalStart: "intervalStart",
   offeredContacts: "offeredContacts",
   ahtSeconds: "ahtSeconds",
@@ -54,7 +59,7 @@ const LABEL: Record<DemandField, string> = {
 const q = (v: string) => `"${clip(v, 80)}"`;
 
 /** Parses and validates a demand CSV; see DemandParseResult. */
-export function parseDemandCsv(text: string, ctx: DemandImportContext, options: DemandParseOptions = {}): DemandParseResult {
+export function parseDemandCsv(text: CsvInput, ctx: DemandImportContext, options: DemandParseOptions = {}): DemandParseResult {
   const read = readCsvTable(text);
   if (!read.ok) return { ok: false, fileError: read.fileError };
   const { headers, records, rowNumbers, quoteErrors, delimiter } = read.table;
@@ -176,6 +181,17 @@ export function parseDemandCsv(text: string, ctx: DemandImportContext, options: 
       }
     }
 
+    const rawSite = cell(rec, col.siteId);
+    let siteId: string | null = col.siteId >= 0 ? trimCell(rawSite) || null : null;
+    if (siteId !== null && ctx.siteIds) {
+      const known = ctx.siteIds.find((x) => x.toLowerCase() === siteId!.toLowerCase());
+      if (known) siteId = known;
+      else {
+        err(row, col.siteId, rawSite, "UNKNOWN_SITE", `unknown site ${q(siteId)}; leave the cell empty for demand shared by every site.`);
+        siteId = null;
+      }
+    }
+
     const rawStart = cell(rec, col.intervalStart);
     const s = trimCell(rawStart);
     let intervalStart: number | null = null;
@@ -210,18 +226,19 @@ export function parseDemandCsv(text: string, ctx: DemandImportContext, options: 
     } else req = amount(row, rec, col.requiredAgents);
 
     if (skillId !== null && intervalStart !== null) {
-      const key = `${skillId}|${intervalStart}`;
+      const key = `${skillId}|${siteId ?? ""}|${intervalStart}`;
       const first = firstRow.get(key);
       if (first !== undefined) {
-        err(row, -1, null, "DUPLICATE_ROW", `duplicates row ${first} (same skill ${skillId} and interval ${new Date(intervalStart).toISOString().slice(0, 16)}Z).`);
+        const where = siteId ? `, site ${siteId}` : "";
+        err(row, -1, null, "DUPLICATE_ROW", `duplicates row ${first} (same skill ${skillId}${where} and interval ${new Date(intervalStart).toISOString().slice(0, 16)}Z).`);
       } else firstRow.set(key, row);
     }
 
     if (errors.length === before && skillId !== null && intervalStart !== null) {
       if (kind === "forecast" && contacts !== null && aht !== null) {
-        forecast.push({ row, skillId, intervalStart, offeredContacts: contacts, ahtSeconds: aht });
+        forecast.push({ row, skillId, siteId, intervalStart, offeredContacts: contacts, ahtSeconds: aht });
       } else if (kind === "required" && req !== null) {
-        required.push({ row, skillId, intervalStart, requiredAgents: req });
+        required.push({ row, skillId, siteId, intervalStart, requiredAgents: req });
       }
     }
   }

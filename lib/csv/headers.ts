@@ -121,6 +121,7 @@ const SHIFT_SYNONYMS: Record<ShiftField, string[]> = {
 
 const DEMAND_SYNONYMS: Record<DemandField, string[]> = {
   skillId: ["skillid", "skill", "queue", "queueid", "skillname"],
+  siteId: ["siteid", "site", "location", "locationid", "sitename"],
   intervalStart: ["intervalstart", "interval", "start", "starttime", "datetime", "timestamp", "period"],
   offeredContacts: ["offeredcontacts", "contacts", "offered", "volume", "calls", "offeredcalls", "forecastcontacts"],
   ahtSeconds: ["ahtseconds", "aht", "averagehandletime", "handletime", "ahts"],
@@ -223,15 +224,18 @@ export function detectDemandFormat(headers: string[]): DemandFormatDetection {
   const required = h("requiredagents");
   const contacts = h("offeredcontacts");
   const aht = h("ahtseconds");
+  // Optional: demand per skill and site (a site's own queue); without it, shared by every site.
+  const site = h("siteid") ?? h("site");
+  const siteMap = site ? { siteId: site } : {};
   if (skillId && intervalStart && required) {
     return {
       kind: "required",
-      mapping: { skillId, intervalStart, requiredAgents: required },
+      mapping: { skillId, ...siteMap, intervalStart, requiredAgents: required },
       ignored: [contacts, aht].filter((x): x is string => !!x),
     };
   }
   if (skillId && intervalStart && contacts && aht) {
-    return { kind: "forecast", mapping: { skillId, intervalStart, offeredContacts: contacts, ahtSeconds: aht }, ignored: [] };
+    return { kind: "forecast", mapping: { skillId, ...siteMap, intervalStart, offeredContacts: contacts, ahtSeconds: aht }, ignored: [] };
   }
   return { kind: "unknown", headers: [...headers], suggested: suggestDemandMapping(headers) };
 }

@@ -37,7 +37,7 @@ export {
 export { errorReportCsv, safeCsv, FORMULA_START, type CsvColumn, type SafeCsvOptions } from "./export";
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, PROGRESS_EVERY, checkImportSize, utf8ByteLength } from "./limits";
 export { shiftSourceHash } from "./hash";
-export { readCsvTable, streamCsv, type CsvSink, type CsvTable, type StreamResult } from "./read";
+export { readCsvTable, streamCsv, type CsvInput, type CsvSink, type CsvTable, type StreamResult, type TokenizedCsv } from "./read";
 export type {
   ColumnMapping,
   CxoneShift,

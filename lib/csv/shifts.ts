@@ -41,8 +41,9 @@ import * as fields from "./fields";
 import { shiftSourceHash as sourceHashOf } from "./hash";
 import { detectShiftFormat, findActivityColumns, headerSetKey, isActivityHeader, normalizeHeader, suggestShiftMapping } from "./headers";
 import { PROGRESS_EVERY as PROGRESS_STEP } from "./limits";
-import { clip, streamCsv } from "./read";
+import { clip, streamCsv, type CsvInput } from "./read";
 import { clockChangeNear, formatOffset, ZoneResolver, type ZoneSpec } from "./zones";
+import { breakOutsideShift, breakText, durationText, shiftLengthProblem, sortBreaks } from "../domain/schedule/shift-rules";
 
 export interface StoredShiftRef {
   id: string;
@@ -120,7 +121,6 @@ const MAX_NOTES_LENGTH = NOTES_LIMIT;
 const PROGRESS_EVERY = PROGRESS_STEP;
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 const BREAK_ACTIVITY = /break|lunch/i;
 const FIELD_LABEL: Record<ShiftField, string> = {
   agentId: "agentId",
@@ -148,12 +148,7 @@ function fmtSpan(start: number, end: number): string {
   return `${a.slice(0, 16)}–${sameDay ? b.slice(11, 16) : b.slice(0, 16).replace("T", " ")} UTC`;
 }
 
-function fmtHours(ms: number): string {
-  const totalMin = Math.round(ms / MINUTE_MS);
-  const h = Math.floor(totalMin / 60);
-  const m = totalMin % 60;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
+const fmtHours = durationText;
 
 function quoteValue(v: string): string {
   return `"${clip(v, 80)}"`;
@@ -254,28 +249,13 @@ function frozen<T extends object>(xs: T[]): T[] {
 const NO_SKILLS: SkillProficiency[] = frozen([]);
 const NO_BREAKS: ShiftBreak[] = frozen([]);
 
-function breakText(b: ShiftBreak): string {
-  return `+${b.startOffsetMinutes}/${b.durationMinutes}`;
-}
-
-/** Sorted copy; the message names the first overlapping pair, or "" when none. */
-function sortBreaks(breaks: ShiftBreak[]): { breaks: ShiftBreak[]; overlap: string } {
-  const sorted = breaks.length > 1 ? [...breaks].sort((a, b) => a.startOffsetMinutes - b.startOffsetMinutes) : breaks;
-  for (let i = 1; i < sorted.length; i++) {
-    const p = sorted[i - 1];
-    if (sorted[i].startOffsetMinutes < p.startOffsetMinutes + p.durationMinutes) {
-      return { breaks: sorted, overlap: `breaks ${breakText(p)} and ${breakText(sorted[i])} overlap` };
-    }
-  }
-  return { breaks: sorted, overlap: "" };
-}
 
 /**
  * Parses and validates a shift CSV. Never throws on bad input: whole-file problems
  * come back as `fileError`, an unknown header set as `needsMapping`, and everything
  * else as row errors and warnings beside the valid rows.
  */
-export function parseShiftCsv(text: string, ctx: ImportContext, options: ShiftParseOptions = {}): ShiftParseResult {
+export function parseShiftCsv(text: CsvInput, ctx: ImportContext, options: ShiftParseOptions = {}): ShiftParseResult {
   const state: { early: ShiftParseResult | null; validator: ShiftValidator | null; done: number } = { early: null, validator: null, done: 0 };
   const onProgress = options.onProgress;
   const streamed = streamCsv(text, {
@@ -585,13 +565,8 @@ function createShiftValidator(
     if (start !== null && end !== null && end <= start) {
       err(row, cEnd, rec[cEnd], "END_NOT_AFTER_START", `the shift ends (${fmtUtc(end)}) ${end === start ? "when" : "before"} it starts (${fmtUtc(start)}).`);
     } else if (timed && refs && site) {
-      const len = end - start;
-      const rules = site.laborRules;
-      if (len > rules.maxShiftHours * HOUR_MS) {
-        err(row, cEnd, rec[cEnd], "SHIFT_TOO_LONG", `the shift lasts ${fmtHours(len)}, longer than the ${rules.maxShiftHours} h maximum at site ${site.id}.`);
-      } else if (len < rules.minShiftHours * HOUR_MS) {
-        err(row, cEnd, rec[cEnd], "SHIFT_TOO_SHORT", `the shift lasts ${fmtHours(len)}, shorter than the ${rules.minShiftHours} h minimum at site ${site.id}.`);
-      }
+      const problem = shiftLengthProblem(end - start, site.laborRules, site.id);
+      if (problem) err(row, cEnd, rec[cEnd], problem.code, problem.message);
     }
 
     // Skills
@@ -619,15 +594,10 @@ function createShiftValidator(
         breaksOk = false;
       } else {
         breaks = e.breaks;
-        if (timed) {
-          const lenMin = (end - start) / MINUTE_MS;
-          for (const b of breaks) {
-            if (b.startOffsetMinutes + b.durationMinutes > lenMin) {
-              err(row, cBreaks, rec[cBreaks], "BREAK_OUTSIDE_SHIFT", `break ${breakText(b)} ends after the shift, which lasts ${fmtHours(end - start)}.`);
-              breaksOk = false;
-              break;
-            }
-          }
+        const outside = timed ? breakOutsideShift(breaks, end - start) : null;
+        if (timed && outside) {
+          err(row, cBreaks, rec[cBreaks], "BREAK_OUTSIDE_SHIFT", `break ${breakText(outside)} ends after the shift, which lasts ${fmtHours(end - start)}.`);
+          breaksOk = false;
         }
       }
     }

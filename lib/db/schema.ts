@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -21,6 +22,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -166,6 +168,8 @@ export const imports = pgTable(
     /** CXone push: processed/failed per batch, when the cxone backend is on. */
     cxoneResult: jsonb("cxone_result").$type<Record<string, unknown>>(),
     userId: uuid("user_id").references(() => users.id),
+    /** Set when a planner undid the import: its shifts removed, the ones it replaced restored. */
+    undoneAt: instant("undone_at"),
     createdAt: createdAt(),
   },
   (t) => [index("imports_created_idx").on(t.createdAt)],
@@ -215,6 +219,10 @@ export const shifts = pgTable(
     /** Optimistic concurrency: every change bumps it; writers check it. */
     version: integer("version").notNull().default(1),
     importId: uuid("import_id").references(() => imports.id),
+    /** When the shift was last published (status set to PUBLISHED by a publish). */
+    publishedAt: instant("published_at"),
+    /** A published shift edited since: the agents have not seen the change yet. Cleared on publish. */
+    changedSincePublish: boolean("changed_since_publish").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -228,20 +236,43 @@ export const shifts = pgTable(
   ],
 );
 
-/** Required agents per skill per 15-minute interval, uploaded or derived from a forecast. */
+/**
+ * The stored shifts an import replaced (overwriteConflicts), each row as it was, so undoing
+ * the import can put them back exactly (same id, version, status, breaks and notes).
+ */
+export const importReplacements = pgTable(
+  "import_replacements",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    shiftId: uuid("shift_id").notNull(),
+    /** The whole `shifts` row as `to_jsonb` gave it (snake_case columns). */
+    shift: jsonb("shift").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.shiftId] })],
+);
+
+/**
+ * Required agents per skill per 15-minute interval, uploaded or derived from a forecast.
+ * `site_id` null: a queue shared by every site; a site: that site's own demand for the
+ * skill (DOMAIN.md, "Site view"). One row per skill, site (or none) and interval.
+ */
 export const demand = pgTable(
   "demand",
   {
     skillId: text("skill_id")
       .notNull()
       .references(() => skills.id),
+    siteId: text("site_id").references(() => sites.id),
     intervalStart: instant("interval_start").notNull(),
     requiredAgents: doublePrecision("required_agents").notNull(),
     offeredContacts: doublePrecision("offered_contacts"),
     ahtSeconds: doublePrecision("aht_seconds"),
   },
   (t) => [
-    primaryKey({ columns: [t.skillId, t.intervalStart] }),
+    // NULLS NOT DISTINCT: one shared row per skill and interval, as the old primary key held.
+    unique("demand_skill_site_interval_uq").on(t.skillId, t.siteId, t.intervalStart).nullsNotDistinct(),
     index("demand_interval_idx").on(t.intervalStart),
     check("demand_required_non_negative", sql`${t.requiredAgents} >= 0`),
   ],
@@ -306,6 +337,10 @@ export const tradeRequests = pgTable(
   },
   (t) => [
     index("trade_requests_status_idx").on(t.status, t.createdAt),
+    // Deleting shifts checks these foreign keys row by row: without an index, undoing a
+    // 100,000-row import scanned the trades once per shift.
+    index("trade_requests_initiator_shift_idx").on(t.initiatorShiftId),
+    index("trade_requests_receiver_shift_idx").on(t.receiverShiftId),
     check("trade_requests_two_agents", sql`${t.initiatorAgentId} <> ${t.receiverAgentId}`),
   ],
 );
@@ -506,6 +541,20 @@ export const awards = pgTable(
   (t) => [uniqueIndex("awards_scope_agent_line_key").on(t.scopeId, t.agentId, t.lineId), index("awards_agent_idx").on(t.agentId)],
 );
 
+/**
+ * One row: a counter of changes to what coverage is computed from (shifts, demand, agents,
+ * their skills, skills, sites, settings). Bumped by database triggers at commit, whoever
+ * writes, so a coverage answer cached under a revision is never served after a change.
+ */
+export const scheduleRevision = pgTable(
+  "schedule_revision",
+  {
+    id: integer("id").primaryKey().default(1),
+    revision: bigint("revision", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("schedule_revision_one_row", sql`${t.id} = 1`)],
+);
+
 // ── Jobs, integrations, audit ────────────────────────────────────────────────
 
 /** The job queue: claimed with FOR UPDATE SKIP LOCKED, works on PGlite and Postgres. */
@@ -638,6 +687,8 @@ export const idempotencyKeys = pgTable(
     status: integer("status"),
     body: text("body"),
     contentType: text("content_type"),
+    /** The first answer's ETag (a created shift's version), replayed with it. */
+    etag: text("etag"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.callerId, t.route, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],

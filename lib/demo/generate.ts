@@ -5,9 +5,9 @@
  * week start always gives the same center, so the database seed and the CXone simulator
  * agree without sharing state.
  *
- * The demand is shaped so the published week has realistic gaps: sales evenings in New
- * York run short (Tuesday worst), London's billing desk is thin on Monday mornings, and
- * the overnight tech queue leans on Manila.
+ * The published week is fitted to the demand (./schedule-fit.ts): about the required
+ * hours, with realistic gaps — a short Saturday roster, sales evenings in New York thin
+ * (Tuesday's spike worst), London's billing desk short on its Monday-morning rush.
  */
 import { addDays, isoWeekday, localToInstant, parseDateKey } from "../domain/time";
 import {
@@ -24,6 +24,7 @@ import {
   type SkillProficiency,
 } from "../domain/types";
 import { mulberry32 } from "../domain/random";
+import { fitWeekToDemand } from "./schedule-fit";
 
 export interface DemoData {
   sites: Site[];
@@ -109,6 +110,16 @@ const PROFILES: Profile[] = [
 ];
 
 const SHIFT_HOURS = 8.5;
+const halfHours = (from: number, to: number) => Array.from({ length: (to - from) * 2 + 1 }, (_, i) => from + i / 2);
+/** Local start hours each site rosters: New York from 06:00 (its labor rule), London to a 13:30 late shift, Manila from 06:00 to a 21:30 night shift (availability ends at 06:00 next day). */
+const START_WINDOWS: Record<string, number[]> = { NYC: halfHours(6, 13.5), LON: halfHours(6, 13.5), MNL: halfHours(6, 21.5) };
+/** A day is rostered when at least this share of the shift meets open demand. */
+const MIN_USEFUL = 0.4;
+/**
+ * Two consecutive days off (0 = Monday), rotating through the team: most agents are off at
+ * the weekend, one in five works Saturday and one in five Sunday — a short Saturday.
+ */
+const DAYS_OFF: number[][] = [[6, 0], [0, 1], [4, 5], [5, 6], [5, 6], [5, 6], [5, 6], [5, 6], [5, 6], [5, 6]];
 const BREAKS: ShiftBreak[] = [
   { startOffsetMinutes: 120, durationMinutes: 15, paid: true },
   { startOffsetMinutes: 240, durationMinutes: 30, paid: false },
@@ -137,14 +148,14 @@ export function generateDemo(options: DemoOptions): DemoData {
   const siteById = new Map(DEMO_SITES.map((s) => [s.id, s]));
 
   const agents: Agent[] = [];
-  const usualStart = new Map<string, number>();
   let n = 1001;
   for (const profile of PROFILES) {
     const site = siteById.get(profile.site)!;
     for (let i = 0; i < profile.count; i++, n++) {
       const id = `AGENT-${n}`;
-      const start = profile.starts[Math.floor(rnd() * profile.starts.length)];
-      usualStart.set(id, start);
+      // Drawn to keep the generator's sequence (names, skills, hire dates) as it was; the
+      // usual start now comes from the fit to demand.
+      const drawnStart = profile.starts[Math.floor(rnd() * profile.starts.length)];
       const partTime = rnd() < 0.12;
       const hireYear = 2014 + Math.floor(rnd() * 12);
       const hireMonth = 1 + Math.floor(rnd() * 12);
@@ -162,44 +173,31 @@ export function generateDemo(options: DemoOptions): DemoData {
         hireDate: `${hireYear}-${String(hireMonth).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`,
         performanceRank: 1 + Math.floor(rnd() * 300),
         contractHoursPerWeek: partTime ? 24 : 40,
-        availability: availabilityFor(start),
+        availability: availabilityFor(drawnStart),
       });
     }
   }
 
-  // A published week: five 8.5-hour shifts per full-time agent (three for part-time),
-  // two consecutive days off rotating through the team so weekends run lighter.
-  const shifts: Shift[] = [];
-  let shiftNo = 0;
-  for (const [index, agent] of agents.entries()) {
-    const site = siteById.get(agent.homeSiteId)!;
-    const workDays = agent.contractHoursPerWeek >= 40 ? 5 : 3;
-    const firstOff = index % 7 < 4 ? 5 : index % 7; // most agents off at the weekend
-    const offDays = new Set([firstOff % 7, (firstOff + 1) % 7]);
-    let worked = 0;
-    for (let d = 0; d < 7 && worked < workDays; d++) {
-      if (offDays.has(d)) continue;
-      worked++;
-      const day = addDays(weekStart, d);
-      const startHour = usualStart.get(agent.id)! + (rnd() < 0.2 ? 1 : 0);
-      const startMinute = rnd() < 0.15 ? 30 : 0;
-      const start = localInstant(day, startHour % 24, startMinute, site.timeZone) + (startHour >= 24 ? 86_400_000 : 0);
-      shiftNo++;
-      shifts.push({
-        id: demoShiftId(shiftNo),
-        agentId: agent.id,
-        siteId: site.id,
-        start,
-        end: start + SHIFT_HOURS * 3_600_000,
-        skills: [],
-        status: "PUBLISHED",
-        breaks: BREAKS.map((b) => ({ ...b })),
-        version: 1,
-      });
-    }
-  }
+  const demand = generateDemand(weekStart, options.demandWeeks ?? 4, rnd);
+  const { shifts, usualStart } = fitWeekToDemand({
+    weekStart,
+    agents,
+    sites: DEMO_SITES,
+    skills: DEMO_SKILLS,
+    demand,
+    startWindows: START_WINDOWS,
+    shiftHours: SHIFT_HOURS,
+    breaks: BREAKS,
+    minUseful: MIN_USEFUL,
+    mayWork: (index, _agent, day) => !DAYS_OFF[index % DAYS_OFF.length].includes(day),
+    localInstant,
+    addDays,
+    shiftId: demoShiftId,
+  });
+  // Availability is built around the start the fit chose, so the schedule never contradicts it.
+  for (const a of agents) a.availability = availabilityFor(usualStart.get(a.id)!);
 
-  return { sites: DEMO_SITES, skills: DEMO_SKILLS, agents, shifts, demand: generateDemand(weekStart, options.demandWeeks ?? 4, rnd), weekStart };
+  return { sites: DEMO_SITES, skills: DEMO_SKILLS, agents, shifts, demand, weekStart };
 }
 
 /** A stable uuid-shaped id for the n-th demo shift, so reseeding gives the same ids. */

@@ -42,6 +42,8 @@ export interface LaborRules {
   maxShiftHours: number;
   /** No shift may start before this local clock time ("06:00"), or null. */
   earliestStartLocal: string | null;
+  /** Max paid hours in one ISO week of the agent's home zone; absent or null = no weekly cap (overtime still warns). */
+  maxWeeklyHours?: number | null;
 }
 
 /** A typical contact-center rule set: what a site without its own rules gets. */

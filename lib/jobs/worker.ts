@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 import { logger } from "../logger";
-import { claimNextJob, completeJob, failJob, type JobRow } from "../db/queries/jobs";
+import { claimNextJob, completeJob, failJob, JOB_HEARTBEAT_SECONDS, renewJobLease, type JobRow } from "../db/queries/jobs";
 
 export type JobHandler = (db: Db, job: JobRow) => Promise<Record<string, unknown>>;
 
@@ -14,13 +14,23 @@ export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, wo
     const job = await claimNextJob(db, workerId, Object.keys(handlers));
     if (!job) return ran;
     ran++;
+    // The lease is renewed while the job runs; a worker that dies stops renewing it, and
+    // after JOB_LEASE_MINUTES another worker claims the job again.
+    const heartbeat = setInterval(() => {
+      renewJobLease(db, job.id, workerId).catch((e) => logger.warn({ err: e, jobId: job.id }, "could not renew a job's lease"));
+    }, JOB_HEARTBEAT_SECONDS * 1000);
+    heartbeat.unref();
+    let stored: boolean;
     try {
-      await completeJob(db, job.id, await handlers[job.kind](db, job));
+      stored = await completeJob(db, job.id, await handlers[job.kind](db, job), workerId);
     } catch (e) {
       // A known failure keeps its message for the planner; anything else is logged and masked.
       logger.error({ err: e, jobId: job.id, kind: job.kind }, "job failed");
-      await failJob(db, job.id, isAppError(e) ? e.userMessage : `The job failed (${job.id}); the details are in the server log.`);
+      stored = await failJob(db, job.id, isAppError(e) ? e.userMessage : `The job failed (${job.id}); the details are in the server log.`, workerId);
+    } finally {
+      clearInterval(heartbeat);
     }
+    if (!stored) logger.warn({ jobId: job.id, kind: job.kind, workerId }, "this worker lost the job's lease; the worker that took it over answers");
   }
 }
 

@@ -48,8 +48,10 @@ export async function runExact(input: GreedyInput, options: RunExactOptions = {}
   const out = await solveInWorker({ model: prep.model, settings: { ...settings, timeLimitSeconds: Math.max(1, left) }, warm, evaluateWarm: true, onProgress: options.onProgress, signal: options.signal });
   if (out.failure) notes.push(`The solver stopped early: ${out.failure}.`);
   if (!out.colValue || out.objective === null) {
-    notes.push("No solver answer: the greedy answer is shown.");
-    return fromGreedy(greedy, notes, out.ms, out.failure ? "INTERRUPTED" : "ERROR", size, out.bound, out.warmObjective);
+    notes.push(out.failure ? "No solver answer: the greedy answer is shown." : "The solver found no answer of its own within the time limit: the greedy answer is shown.");
+    // A bound HiGHS has not proven yet is −∞: no bound, not a number to show.
+    const provenBound = out.bound !== null && Number.isFinite(out.bound) ? out.bound : null;
+    return fromGreedy(greedy, notes, out.ms, out.failure ? "INTERRUPTED" : out.status === "TIME_LIMIT" ? "TIME_LIMIT" : "ERROR", size, provenBound, out.warmObjective);
   }
   const bound = out.bound !== null && Number.isFinite(out.bound) ? Math.min(out.bound, out.objective) : null;
   if (out.warmObjective !== null && out.warmObjective < out.objective - 1e-6) {

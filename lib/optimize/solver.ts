@@ -7,7 +7,10 @@
  * (vitest, tsx and `npm run worker` resolve it to the source file). A bundled server that
  * moves this module sets `SHIFTBOARD_SOLVER_WORKER` — or passes `workerPath` — to the file's path.
  */
-import { Worker } from "node:worker_threads";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Worker as WorkerThread } from "node:worker_threads";
 import { z } from "zod";
 import type { SparseModel } from "../domain/optimize/exact/model";
 
@@ -55,8 +58,29 @@ export interface SolveRequest {
   workerPath?: string | URL;
 }
 
+/**
+ * worker_threads fetched at run time: a bundler that sees `new Worker(…)` tries to bundle
+ * the worker entry, and with a computed path it pulls in the whole project (the Next build
+ * failed on README.md). The worker is plain JavaScript loaded from disk; it imports `highs`
+ * (WASM) itself.
+ */
+function threads(): { Worker: typeof WorkerThread } {
+  return process.getBuiltinModule("node:worker_threads") as { Worker: typeof WorkerThread };
+}
+
 function workerLocation(explicit?: string | URL): string | URL {
-  return explicit ?? process.env.SHIFTBOARD_SOLVER_WORKER ?? new URL("./solve-worker.mjs", import.meta.url);
+  if (explicit) return explicit;
+  if (process.env.SHIFTBOARD_SOLVER_WORKER) return process.env.SHIFTBOARD_SOLVER_WORKER;
+  // Beside this module under vitest, tsx and `npm run worker`; in a bundled server build the
+  // module has moved, so the source file under the working directory is used.
+  try {
+    // The name is built at run time so the bundler does not take it for an asset to emit.
+    const beside = new URL(`./${["solve-worker", "mjs"].join(".")}`, import.meta.url);
+    if (beside.protocol === "file:" && existsSync(fileURLToPath(beside))) return beside;
+  } catch {
+    // import.meta.url is not a file URL in some bundles.
+  }
+  return join(/* turbopackIgnore: true */ process.cwd(), "lib", "optimize", "solve-worker.mjs");
 }
 
 export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
@@ -66,7 +90,7 @@ export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
     let best: { objective: number; solution: Float64Array } | null = null;
     let lastBound: number | null = null;
     let settled = false;
-    const worker = new Worker(workerLocation(req.workerPath), {
+    const worker = new (threads().Worker)(workerLocation(req.workerPath), {
       resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb, maxYoungGenerationSizeMb: 64 },
     });
     const finish = (o: Omit<SolverOutcome, "ms"> & { ms?: number }) => {

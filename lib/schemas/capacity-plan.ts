@@ -55,3 +55,29 @@ export function toCapacityInput(p: z.output<typeof capacityPlanSchema>): Capacit
     }),
   };
 }
+
+const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date like 2026-11-23." });
+
+/**
+ * The capacity plan tab's request: the required agents either read from the loaded demand
+ * (one skill, `days` whole days from `from` in the site's zone) or pasted, plus the shift
+ * types and the objective.
+ */
+export const capacityPlanFormSchema = z.discriminatedUnion("source", [
+  z.object({
+    source: z.literal("demand"),
+    skillId: safeText().trim().min(1, { error: "Pick a skill." }).max(64),
+    siteId: safeText().trim().min(1, { error: "Pick a site (its zone sets the days)." }).max(64),
+    from: dateKey,
+    days: z.number().int({ error: "Days is a whole number." }).min(1, { error: "Plan at least 1 day." }).max(MAX_DAYS, { error: `Plan at most ${MAX_DAYS} days.` }),
+    shiftTypes: z.array(shiftTypeSchema).min(1, { error: "Give at least one shift type (start, length): there is nothing to place." }).max(200),
+    objective: z.enum(["MIN_DEVIATION", "MIN_AGENTS"]).default("MIN_DEVIATION"),
+  }),
+  z.object({
+    source: z.literal("pasted"),
+    required: z.array(z.number()).min(1, { error: "Paste the required agents per 15-minute interval." }).max(MAX_DAYS * INTERVALS_PER_DAY),
+    shiftTypes: z.array(shiftTypeSchema).min(1, { error: "Give at least one shift type (start, length): there is nothing to place." }).max(200),
+    objective: z.enum(["MIN_DEVIATION", "MIN_AGENTS"]).default("MIN_DEVIATION"),
+  }),
+]);
+export type CapacityPlanForm = z.input<typeof capacityPlanFormSchema>;

@@ -292,7 +292,8 @@ export const columnMappingSchema = z
   });
 export type ColumnMapping = Partial<Record<ShiftField, string>>;
 
-export const DEMAND_FIELDS = ["skillId", "intervalStart", "offeredContacts", "ahtSeconds", "requiredAgents"] as const;
+/** siteId is optional: a row without one is demand on a queue shared by every site. */
+export const DEMAND_FIELDS = ["skillId", "siteId", "intervalStart", "offeredContacts", "ahtSeconds", "requiredAgents"] as const;
 export type DemandField = (typeof DEMAND_FIELDS)[number];
 export const demandColumnMappingSchema = z
   .partialRecord(z.enum(DEMAND_FIELDS), z.string().min(1))
@@ -306,6 +307,8 @@ export type DemandColumnMapping = Partial<Record<DemandField, string>>;
 export const forecastRowSchema = z.object({
   row: z.int().min(2),
   skillId: z.string().min(1),
+  /** null: the shared queue. */
+  siteId: z.string().min(1).nullable(),
   intervalStart: z.int(),
   offeredContacts: z.number().min(0),
   ahtSeconds: z.number().min(0),
@@ -315,6 +318,8 @@ export type ForecastRow = z.infer<typeof forecastRowSchema>;
 export const requiredAgentsRowSchema = z.object({
   row: z.int().min(2),
   skillId: z.string().min(1),
+  /** null: the shared queue. */
+  siteId: z.string().min(1).nullable(),
   intervalStart: z.int(),
   requiredAgents: z.number().min(0),
 });

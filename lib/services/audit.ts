@@ -12,6 +12,15 @@ export interface AuditActor {
 
 const violationBrief = z.object({ type: z.string(), policy: z.string(), message: z.string() });
 const tradeOutcome = z.enum(["Approved", "Denied", "PendingReview"]);
+const shiftSnapshot = z.object({
+  agentId: z.string(),
+  siteId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(["PUBLISHED", "DRAFT"]),
+  skills: z.array(z.object({ skillId: z.string(), proficiency: z.number() })),
+  breaks: z.array(z.object({ startOffsetMinutes: z.number(), durationMinutes: z.number(), paid: z.boolean() })),
+});
 
 /**
  * Every event the audit log records, one shape per action: a new action is added here
@@ -37,6 +46,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({ siteId: z.string(), comment: z.string().nullable(), outcome: tradeOutcome, violations: z.array(violationBrief) }),
   }),
   z.object({ action: z.literal("trade.expired"), entityType: z.literal("trade"), entityId: z.string(), details: z.object({}) }),
+  // An agent withdraws their own open request; `from` is the state it left.
+  z.object({ action: z.literal("trade.canceled"), entityType: z.literal("trade"), entityId: z.string(), details: z.object({ agentId: z.string(), from: z.string() }) }),
   z.object({
     action: z.literal(["import.shifts.validated", "import.shifts.committed", "import.shifts.rejected"]),
     entityType: z.literal("import"),
@@ -72,6 +83,17 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   }),
   z.object({ action: z.literal("cxone.connection.tested"), entityType: z.literal("cxone_connection"), entityId: z.string(), details: z.object({ ok: z.boolean() }) }),
   z.object({ action: z.literal("optimization.launched"), entityType: z.literal("job"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal("optimization.cancelled"), entityType: z.literal("job"), entityId: z.string(), details: z.object({ status: z.string() }) }),
+  z.object({
+    action: z.literal("optimization.proposals.accepted"),
+    entityType: z.literal("job"),
+    entityId: z.string(),
+    details: z.object({
+      created: z.array(z.object({ proposalId: z.string(), shiftId: z.string() })),
+      extended: z.array(z.object({ proposalId: z.string(), shiftId: z.string(), version: z.number() })),
+      refused: z.array(z.object({ proposalId: z.string(), reason: z.string() })),
+    }),
+  }),
   z.object({
     action: z.literal("demo.seeded"),
     entityType: z.literal("system"),
@@ -84,6 +106,35 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     entityId: z.string(),
     details: z.object({ reason: z.string(), skills: z.array(z.unknown()).optional(), endsAt: z.string().optional(), breaks: z.array(z.unknown()).optional() }),
   }),
+  // The schedule editor: a shift as it was and as it became (ISO instants), and what was confirmed.
+  z.object({
+    action: z.literal("shift.created"),
+    entityType: z.literal("shift"),
+    entityId: z.string(),
+    details: z.object({ after: shiftSnapshot, confirmedWarnings: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("shift.updated"),
+    entityType: z.literal("shift"),
+    entityId: z.string(),
+    details: z.object({ before: shiftSnapshot, after: shiftSnapshot, confirmedWarnings: z.array(z.string()) }),
+  }),
+  z.object({ action: z.literal("shift.deleted"), entityType: z.literal("shift"), entityId: z.string(), details: z.object({ before: shiftSnapshot }) }),
+  z.object({
+    action: z.literal("schedule.published"),
+    entityType: z.literal("schedule"),
+    entityId: z.string(),
+    details: z.object({
+      shifts: z.number(),
+      agents: z.number(),
+      paidHours: z.number(),
+      selection: z.record(z.string(), z.unknown()),
+      /** Named when there are at most 10,000 (a shift's history finds its publish by them). */
+      shiftIds: z.array(z.string()).optional(),
+      backend: z.record(z.string(), z.unknown()).optional(),
+    }),
+  }),
+  z.object({ action: z.literal("import.undone"), entityType: z.literal("import"), entityId: z.string(), details: z.object({ removed: z.number(), restored: z.number(), fileName: z.string() }) }),
   z.object({
     action: z.literal("user.unlocked"),
     entityType: z.literal("user"),

@@ -22,6 +22,12 @@ export interface SkillSeries {
   coveredHours: number;
   deficitHours: number;
   coverageRatio: number | null;
+  /**
+   * With a site chosen: "site demand" (the site's own rows; other sites left out), "shared
+   * demand" (the queue every site answers; other sites drawn beside it) or "no demand";
+   * null without a site or where the backend cannot split by site.
+   */
+  requiredSource: "site demand" | "shared demand" | "no demand" | null;
 }
 
 export interface GapRow {
@@ -34,7 +40,12 @@ export interface GapRow {
   deficitHours: number;
   priority: "HIGH" | "MEDIUM";
   description: string;
+  /** The window as the table shows it ("Tue 1 Dec 17:00–20:30 EST"), found once with the rows (cached) rather than per page view. */
+  window?: string;
 }
+
+/** The coverage view without its gap table: what the charts, the heatmap and the filters draw. */
+export type CoverageCharts = Omit<CoverageView, "gaps">;
 
 export interface CoverageView {
   from: string;
@@ -42,12 +53,13 @@ export interface CoverageView {
   timeZone: string;
   site: Pick<Site, "id" | "name"> | null;
   /**
-   * With a site: "shared" when its skills' demand is the queue all sites answer (required is
-   * that shared demand, gaps judge every site's shifts against it, and the site's own
-   * shifts are drawn apart from the other sites'); null without a site or where the
-   * backend reports no split by site.
+   * With a site: "shared" when some of its skills' demand is the queue all sites answer
+   * (required is that shared demand, gaps judge every site's shifts against it, and the
+   * site's own shifts are drawn apart from the other sites'), "site" when every skill has
+   * the site's own demand; null without a site or where the backend reports no split by
+   * site. Each series says which applies to it (SkillSeries.requiredSource).
    */
-  requiredSource: "shared" | null;
+  requiredSource: "shared" | "site" | null;
   sites: Pick<Site, "id" | "name" | "timeZone">[];
   skillOptions: { id: string; name: string }[];
   view: "net" | "gross";
@@ -59,4 +71,6 @@ export interface CoverageView {
   shiftCount: number;
   /** Where the numbers came from: our schedule and engines, or CXone. */
   source: "local" | "cxone";
+  /** Set when the numbers are not fresh (CXone slower than the page's time budget): what is awaited, and from when these are. */
+  upstreamNotice?: string | null;
 }

@@ -58,3 +58,13 @@ export interface ImportHistoryItem {
   cxoneResult: Record<string, unknown> | null;
   userEmail: string | null;
 }
+
+/**
+ * What the browser's preview needs to show a shift where it is worked before the server
+ * checks it: each site's zone, and each agent's home site and skills (a CXone template row
+ * names only the agent's username; the site and skills come from the agent).
+ */
+export interface PreviewDirectory {
+  sites: { id: string; timeZone: string }[];
+  agents: { id: string; username: string | null; homeSiteId: string; skills: string[] }[];
+}

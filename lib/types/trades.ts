@@ -67,3 +67,19 @@ export interface BulkTradeOutcome {
   filed: Array<{ row: number } & TradeRequestResult>;
   errors: RowError[];
 }
+
+/** One of an agent's own trade requests, as /me shows it. */
+export interface MyTrade {
+  id: string;
+  kind: "swap" | "oneSided";
+  status: string;
+  /** Filed by this agent (else received from `otherAgentId`). */
+  mine: boolean;
+  otherAgentId: string;
+  siteId: string;
+  shiftStart: number;
+  shiftEnd: number;
+  createdAt: string;
+  cancelable: boolean;
+  outcome: string;
+}

@@ -80,6 +80,14 @@ test("CXone's own template is recognised and imported", async ({ page }) => {
   await page.goto("/shifts");
   await uploadFile(page, "cxone-export.csv", CXONE);
   await expect(page.getByText("CXone import template")).toBeVisible();
+  // The template names only the username: the preview shows the agent's home site, the
+  // times on that site's clock with the date and the zone, and the agent's skills in full.
+  const cells = page.getByRole("table", { name: "Preview of the first rows" }).locator("tbody tr").first().locator("td");
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(Date.parse(`${day}T00:00:00Z`));
+  await expect(cells.nth(2)).toHaveText("MNL (agent's home site)");
+  await expect(cells.nth(3)).toHaveText(`${date}, 12:00 Asia/Manila`);
+  await expect(cells.nth(4)).toHaveText(`${date}, 20:00 Asia/Manila`);
+  await expect(cells.nth(6)).toContainText("from the agent's profile: SKILL-EN-");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-result")).toContainText("Imported 1 shift");
 });

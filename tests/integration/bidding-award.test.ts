@@ -83,7 +83,11 @@ describe.each(TEST_DRIVERS)("bidding on $name", (driver) => {
     const before = await count(bidScopes);
     const noSite = await rejects(createScope(o.db, scopeInput({ locations: [] }), admin));
     expect(noSite).toMatchObject({ code: "VALIDATION" });
-    expect(noSite.message).toMatch(/^locations: A bid scope needs at least one site/);
+    // The schema refuses it, in the linter's words: which skill is worked where.
+    expect(noSite.message).toMatch(/^locations: Scope leakage: /);
+    const shared = await rejects(createScope(o.db, scopeInput({ locations: [], skillGroups: ["SKILL-EN-BILLING"] }), admin));
+    expect(shared.message).toMatch(/^locations: Scope leakage: SKILL-EN-BILLING is worked at (\w+ and )+\w+ — without a location/);
+    expect(shared.message).toContain("NYC");
     const backwards = await rejects(createScope(o.db, scopeInput({ window: { kind: "offsets", openOffsetSeconds: -3 * 86400, closeOffsetSeconds: -21 * 86400, timeZone: "UTC" } }), admin));
     expect(backwards.message).toContain("window.closeOffsetSeconds: The bidding window closes before it opens.");
     expect(await count(bidScopes)).toBe(before);

@@ -1,14 +1,14 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { Suspense, use, useMemo } from "react";
 import { z } from "zod";
-import type { CoverageView, GapRow, SkillSeries } from "@/lib/types/coverage";
-import { formatDayKey, noDemandMessage, windowDays } from "@/lib/domain/coverage/labels";
+import type { GapRow } from "@/lib/types/coverage";
+import { chartPoints, type CompactCoverageCharts, type CompactSeries } from "./compact-series";
+import { formatDayKey, noDemandMessage } from "@/lib/domain/coverage/labels";
 import { parseDateKey } from "@/lib/domain/time";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";
 import { CoverageHeatmap } from "@/components/coverage/coverage-heatmap";
-import { GapTable } from "@/components/coverage/gap-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -17,25 +17,43 @@ import { formatHours, formatPercent } from "@/components/ui/format";
 /** `through` in the URL: the last day a gap's chart spans (a window across midnight). */
 const throughSchema = z.string().refine((v) => parseDateKey(v) !== null, { error: "Use a date like 2026-11-23." });
 
-function chartPoints(s: SkillSeries, view: "net" | "gross", from = -Infinity, to = Infinity): CoverageChartPoint[] {
-  return s.points
-    .filter((p) => p.t >= from && p.t < to)
-    .map((p) => ({
-      t: p.t,
-      required: p.required,
-      scheduled: view === "net" ? p.net : p.gross,
-      shortfall: p.shortfall,
-      ...(p.otherNet !== undefined ? { otherSites: view === "net" ? p.otherNet : p.otherGross } : {}),
-    }));
+
+/** Whose shifts the blue line is and whose demand the required line, for one skill with a site chosen. */
+function labelsFor(view: CompactCoverageCharts, s: CompactSeries): { scheduledLabel?: string; requiredLabel?: string } {
+  if (!view.site) return {};
+  if (s.requiredSource === "site demand") return { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: `Required (${view.site.name}'s own demand)` };
+  if (s.requiredSource === "shared demand" || view.requiredSource === "shared") return { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: "Required (shared demand, all sites)" };
+  return {};
 }
 
-export function CoverageClient({ view, selectedDay, selectedSkill }: { view: CoverageView; selectedDay: string | null; selectedSkill: string | null }) {
+/** One line under a skill's title: which demand the site is judged on. */
+function sourceNote(view: CompactCoverageCharts, s: CompactSeries): string {
+  if (!view.site) return "";
+  if (s.requiredSource === "site demand") return ` · against ${view.site.name}'s own demand`;
+  if (s.requiredSource === "shared demand") return " · against the shared demand (all sites)";
+  return "";
+}
+
+/**
+ * The charts, the heatmap and an opened day. The gap table streams in apart
+ * (`coverage-gaps.tsx`); an opened day's chart draws at once and shades its gaps when
+ * they arrive (`gaps`, a promise from the server).
+ */
+export function CoverageClient({
+  view,
+  selectedDay,
+  selectedSkill,
+  gaps,
+}: {
+  view: CompactCoverageCharts;
+  selectedDay: string | null;
+  selectedSkill: string | null;
+  gaps: Promise<GapRow[]> | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
 
-  // With a site on a shared queue: whose shifts the blue line is, and whose demand the required line.
-  const labels = view.site && view.requiredSource === "shared" ? { scheduledLabel: `Scheduled at ${view.site.name}`, requiredLabel: "Required (shared demand, all sites)" } : {};
 
   const throughParam = throughSchema.safeParse(params.get("through"));
   const through = throughParam.success && selectedDay && throughParam.data > selectedDay ? throughParam.data : selectedDay;
@@ -49,17 +67,6 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
     const last = days.reduce((a, d) => (d.date > a ? d.date : a), selectedDay);
     return { date: selectedDay, last, start, end };
   }, [selectedDay, through, view.days]);
-
-  /** Opens a chart spanning the whole window: every local day from its start to its end. */
-  function openGap(g: GapRow) {
-    const next = new URLSearchParams(params.toString());
-    const span = windowDays(g.start, g.end, view.timeZone);
-    next.set("day", span.day);
-    if (span.through) next.set("through", span.through);
-    else next.delete("through");
-    next.set("skill", g.skillId);
-    router.push(`${pathname}?${next.toString()}#day-detail`);
-  }
 
   function closeDay() {
     const next = new URLSearchParams(params.toString());
@@ -94,14 +101,21 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
             {detailSeries.map((s) => (
               <div key={s.skillId}>
                 <p className="mb-1 text-sm font-medium">{s.skillId}</p>
-                <CoverageChart
-                  points={chartPoints(s, view.view, dayDetail.start, dayDetail.end)}
-                  timeZone={view.timeZone}
-                  height={260}
-                  label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
-                  highlights={view.gaps.filter((g) => g.skillId === s.skillId && g.end > dayDetail.start && g.start < dayDetail.end)}
-                  {...labels}
-                />
+                {/* Drawn at once; the gap shading follows when the gaps are found. */}
+                <Suspense
+                  fallback={<CoverageChart points={chartPoints(s, dayDetail.start, dayDetail.end)} timeZone={view.timeZone} height={260} label={`${s.skillId} on ${detailTitle}: required vs scheduled`} {...labelsFor(view, s)} />}
+                >
+                  <DayChartWithGaps
+                    gaps={gaps}
+                    skillId={s.skillId}
+                    start={dayDetail.start}
+                    end={dayDetail.end}
+                    points={chartPoints(s, dayDetail.start, dayDetail.end)}
+                    timeZone={view.timeZone}
+                    label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
+                    labels={labelsFor(view, s)}
+                  />
+                </Suspense>
               </div>
             ))}
           </CardBody>
@@ -117,7 +131,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
             <Card key={s.skillId} data-testid="skill-chart">
               <CardHeader
                 title={s.skillId}
-                description={`${s.name} · ${formatHours(s.requiredHours)} required · ${formatHours(s.availableHours)} scheduled · ${formatHours(s.coveredHours)} covered · ${formatHours(s.deficitHours)} short`}
+                description={`${s.name} · ${formatHours(s.requiredHours)} required · ${formatHours(s.availableHours)} scheduled · ${formatHours(s.coveredHours)} covered · ${formatHours(s.deficitHours)} short${sourceNote(view, s)}`}
                 actions={
                   <span
                     className={`rounded px-2 py-0.5 text-sm font-semibold tabular-nums ${
@@ -129,7 +143,7 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
                 }
               />
               <CardBody>
-                <CoverageChart points={chartPoints(s, view.view)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labels} />
+                <CoverageChart points={chartPoints(s)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labelsFor(view, s)} />
               </CardBody>
             </Card>
           ))}
@@ -146,15 +160,30 @@ export function CoverageClient({ view, selectedDay, selectedSkill }: { view: Cov
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader
-          title="Gaps"
-          description={`Runs of intervals at least ${view.thresholds.windowMinShortfall} agent short. HIGH when the window's coverage is below ${Math.round(view.thresholds.highBelow * 100)} %.`}
-        />
-        <CardBody>
-          <GapTable gaps={view.gaps} timeZone={view.timeZone} fileName={`gaps-${view.from}-to-${view.to}.csv`} onOpen={openGap} noDemand={noDemand} />
-        </CardBody>
-      </Card>
     </div>
   );
+}
+
+function DayChartWithGaps({
+  gaps,
+  skillId,
+  start,
+  end,
+  points,
+  timeZone,
+  label,
+  labels,
+}: {
+  gaps: Promise<GapRow[]> | null;
+  skillId: string;
+  start: number;
+  end: number;
+  points: CoverageChartPoint[];
+  timeZone: string;
+  label: string;
+  labels: { scheduledLabel?: string; requiredLabel?: string };
+}) {
+  const all = gaps ? use(gaps) : [];
+  const highlights = all.filter((g) => g.skillId === skillId && g.end > start && g.start < end);
+  return <CoverageChart points={points} timeZone={timeZone} height={260} label={label} highlights={highlights} {...labels} />;
 }

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { addDays } from "@/lib/domain/time";
 import { latestOptimizationRunId } from "@/lib/services/optimization/runs";
 import { defaultFrom } from "@/lib/services/coverage/schedule";
+import { listSites } from "@/lib/services/reference/sites";
+import { listSkills } from "@/lib/services/reference/skills";
 import { PageHeader } from "@/components/ui/page-header";
 import { OptimizationClient } from "@/components/optimization/optimization-client";
 
@@ -13,11 +15,16 @@ export default async function OptimizationPage() {
   await requirePageUser("/optimization");
   const db = await getDb();
   // Open on the same week the coverage page opens on.
-  const [recentId, from] = await Promise.all([latestOptimizationRunId(db), defaultFrom(db, new Date().toISOString().slice(0, 10))]);
+  const [recentId, from, sites, skills] = await Promise.all([latestOptimizationRunId(db), defaultFrom(db, new Date().toISOString().slice(0, 10)), listSites(db), listSkills(db)]);
   return (
     <>
-      <PageHeader title="Optimization" description="Recommend shifts that close the gaps, and see how much they close, what they cost in overtime, and what is still short." />
-      <OptimizationClient defaultFrom={from} defaultTo={addDays(from, 6)} initialJobId={recentId} />
+      <PageHeader title="Optimization" description="Recommend shifts that close the gaps, see how close they are to the best possible, accept them as drafts — or plan how many agents each shift type needs." />
+      <OptimizationClient
+        defaultFrom={from}
+        defaultTo={addDays(from, 6)}
+        initialJobId={recentId}
+        capacity={{ sites: sites.map((s) => ({ id: s.id, timeZone: s.timeZone })), skills: skills.map((s) => ({ id: s.id, name: s.name })) }}
+      />
     </>
   );
 }

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
-  const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend } = await getSettingsOverview(db);
+  const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend, periodOptions } = await getSettingsOverview(db);
   const [apiTokens, sites] = await Promise.all([listApiTokens(db, user, new Date()), listSites(db)]);
   return (
     <>
@@ -26,7 +26,7 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader title="Shift trading" description="What the trade engine approves on its own, sends to a supervisor, or denies." />
           <CardBody>
-            <TradingSettingsForm scopes={scopes} initial={JSON.parse(JSON.stringify(trading))} />
+            <TradingSettingsForm scopes={scopes} initial={JSON.parse(JSON.stringify(trading))} options={periodOptions} />
           </CardBody>
         </Card>
         <Card>

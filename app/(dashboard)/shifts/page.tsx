@@ -15,12 +15,12 @@ const STATUS_TONE = { committed: "good", validated: "info", rejected: "bad", fai
 export default async function ShiftsPage() {
   await requirePageUser("/shifts");
   const db = await getDb();
-  const { summary, history, savedMappings: mappings } = await getShiftsOverview(db, new Date());
+  const { summary, history, savedMappings: mappings, directory } = await getShiftsOverview(db, new Date());
   return (
     <>
       <PageHeader title="Shifts" description="Upload shift CSVs — ours or CXone's own template — validate them against the schedule, and import them in one step." />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <ShiftUpload savedMappings={mappings} />
+        <ShiftUpload savedMappings={mappings} directory={directory} />
         <Card>
           <CardHeader title="Schedule from today" description="Stored shifts by site and status." />
           <CardBody>

@@ -64,9 +64,9 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
         ) : null}
         {can(user, "trades.request") ? (
           <Card>
-            <CardHeader title="New trade request" description="On an agent's behalf. Shift times are shown in UTC; violations name local times." />
+            <CardHeader title="New trade request" description="On an agent's behalf. Each shift's times are on its site's clock, with the zone named." />
             <CardBody>
-              <TradeRequestForm />
+              <TradeRequestForm siteZones={Object.fromEntries(zoneOf)} />
               {can(user, "trades.bulk") ? <BulkTradeUpload /> : null}
             </CardBody>
           </Card>

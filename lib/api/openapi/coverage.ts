@@ -37,8 +37,20 @@ export const coverageSchema = z.object({
   site: z.object({ id: z.string(), name: z.string() }).nullable(),
   mode: z.enum(["net", "gross"]),
   intervalMinutes: z.literal(15),
-  requiredSource: z.enum(["shared", "all"]),
-  skills: z.array(z.object({ skillId: z.string(), name: z.string(), intervals: z.array(intervalSchema) })),
+  requiredSource: z.enum(["shared", "site", "all"]).meta({
+    description: 'With a site: "shared" when some skill\'s required is the queue every site answers, "site" when every skill has the site\'s own demand; "all" without a site.',
+  }),
+  skills: z.array(
+    z.object({
+      skillId: z.string(),
+      name: z.string(),
+      requiredSource: z
+        .enum(["site demand", "shared demand", "no demand"])
+        .nullable()
+        .meta({ description: "With a site: where this skill's required comes from (against the site's own demand the other sites are left out); null without a site." }),
+      intervals: z.array(intervalSchema),
+    }),
+  ),
 });
 
 export const gapSchema = z.object({
@@ -73,7 +85,7 @@ export const getCoverage = defineOperation({
       mode: "net",
       intervalMinutes: 15,
       requiredSource: "shared",
-      skills: [{ skillId: "SKILL_SALES", name: "Sales", intervals: [{ start: "2026-11-23T14:00:00.000Z", required: 12, scheduled: 9.5, otherSites: 1, shortfall: 1.5 }] }],
+      skills: [{ skillId: "SKILL_SALES", name: "Sales", requiredSource: "shared demand", intervals: [{ start: "2026-11-23T14:00:00.000Z", required: 12, scheduled: 9.5, otherSites: 1, shortfall: 1.5 }] }],
     },
   },
 });

@@ -21,14 +21,34 @@ export interface BodySpec {
 }
 
 export interface ResponseSpec<R extends z.ZodType | undefined> {
-  /** 200 unless said. */
-  status?: 200 | 201;
+  /** 200 unless said; 204 answers no body (schema undefined, example ""). */
+  status?: 200 | 201 | 204;
   description: string;
   /** JSON answers: the schema every answer must satisfy (tests parse real answers with it). */
   schema: R;
   /** Not JSON (a CSV download): its media type; the schema is then a string. */
   contentType?: string;
   example: R extends z.ZodType ? z.input<R> : string;
+  /** Headers of the answer (ETag: the version a later If-Match names), name → description. */
+  headers?: Record<string, string>;
+}
+
+/** A request header the operation reads (If-Match of a versioned write). */
+export interface HeaderSpec {
+  name: string;
+  required: boolean;
+  description: string;
+  example: string;
+}
+
+/** An answer beyond the success and the usual problems: its own JSON body, or a problem with what it means here. */
+export interface OtherResponseSpec {
+  description: string;
+  /** A JSON body that is not a problem (422 with the rules an edit breaks); none: a problem. */
+  schema?: z.ZodType;
+  example?: unknown;
+  /** The same status may also be a problem (422: also an Idempotency-Key reused with another body). */
+  alsoProblem?: boolean;
 }
 
 export interface OperationSpec<P extends RoutePath, M extends Method, S extends z.ZodType | undefined, R extends z.ZodType | undefined> {
@@ -44,6 +64,12 @@ export interface OperationSpec<P extends RoutePath, M extends Method, S extends 
   inputExample?: S extends z.ZodType ? z.input<S> : never;
   /** The path parameters' schemas ({id} in /scopes/{id}). */
   pathParams?: Record<string, z.ZodType>;
+  /** Query parameters beside a JSON body (`?preview=true`); the handler parses them with this schema. */
+  query?: z.ZodObject;
+  /** Request headers the operation reads. */
+  headers?: readonly HeaderSpec[];
+  /** Answers of this operation beyond the success and the usual problems, by status. */
+  otherResponses?: Record<string, OtherResponseSpec>;
   /** A body the handler reads itself (a CSV file). */
   fileBody?: BodySpec;
   accepts?: readonly string[];
@@ -79,10 +105,12 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().meta({ description: "What went wrong, in words a person can act on." }),
     code: z
-      .enum(["UNAUTHENTICATED", "FORBIDDEN", "SITE_FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "ALREADY_DECIDED", "STALE_VERSION", "RATE_LIMITED", "IDEMPOTENCY_KEY_REUSED", "CROSS_SITE", "UNSUPPORTED_MEDIA_TYPE", "TOO_LARGE", "UPSTREAM", "INTERNAL"])
+      .enum(["UNAUTHENTICATED", "FORBIDDEN", "SITE_FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "ALREADY_DECIDED", "STALE_VERSION", "PRECONDITION_REQUIRED", "RATE_LIMITED", "IDEMPOTENCY_KEY_REUSED", "CROSS_SITE", "UNSUPPORTED_MEDIA_TYPE", "TOO_LARGE", "UPSTREAM", "INTERNAL"])
       .meta({ description: "What a client branches on: the same codes the dashboard's actions answer." }),
     requestId: z.string().meta({ description: "Quote it to support: the server's log line carries it." }),
     errors: z.array(z.object({ field: z.string().optional(), row: z.number().int().optional(), message: z.string() })).meta({ description: "The fields or rows that are wrong, when the problem is about input." }),
+    current: z.unknown().optional().meta({ description: "A write refused because the record changed meanwhile (409): the record as it is now." }),
+    fileErrorCode: z.string().optional().meta({ description: "A file that could not be read: why, as a stable code (READ_TIMEOUT, READ_OUT_OF_MEMORY, …)." }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details: every failure of the API has this shape (media type application/problem+json)." });
 

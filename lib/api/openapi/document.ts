@@ -47,6 +47,14 @@ function parameters(op: Operation, components: Json): Json[] {
       params.push({ name, in: "query", required: (s.required ?? []).includes(name), ...(description ? { description } : {}), schema });
     }
   }
+  if (op.query) {
+    const s = jsonSchema(op.query, "input", components) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, prop] of Object.entries(s.properties ?? {})) {
+      const { description, ...schema } = prop as Json;
+      params.push({ name, in: "query", required: (s.required ?? []).includes(name), ...(description ? { description } : {}), schema });
+    }
+  }
+  for (const h of op.headers ?? []) params.push({ name: h.name, in: "header", required: h.required, description: h.description, schema: { type: "string" }, example: h.example });
   if (op.idempotent) {
     params.push({
       name: "Idempotency-Key",
@@ -77,8 +85,24 @@ function operationObject(op: Operation, components: Json): Json {
     ? { [op.response.contentType]: { schema: { type: "string" }, example: op.response.example } }
     : { "application/json": { schema: op.response.schema ? jsonSchema(op.response.schema, "output", components) : {}, example: op.response.example } };
   const isWrite = op.method !== "GET";
+  const other: Json = {};
+  for (const [code, r] of Object.entries(op.otherResponses ?? {})) {
+    other[code] = r.schema
+      ? {
+          description: r.description,
+          content: {
+            "application/json": { schema: jsonSchema(r.schema, "output", components), ...(r.example !== undefined ? { example: r.example } : {}) },
+            ...(r.alsoProblem ? { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } : {}),
+          },
+        }
+      : { ...problem, description: r.description };
+  }
   const responses: Json = {
-    [status]: { description: op.response.description, content },
+    [status]: {
+      description: op.response.description,
+      ...(status === "204" ? {} : { content }),
+      ...(op.response.headers ? { headers: Object.fromEntries(Object.entries(op.response.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }])) } : {}),
+    },
     "400": problem,
     "401": problem,
     "403": problem,
@@ -86,6 +110,7 @@ function operationObject(op: Operation, components: Json): Json {
     ...(isWrite ? { "409": problem, "413": problem, "415": problem } : {}),
     ...(op.idempotent ? { "422": problem } : {}),
     "429": problem,
+    ...other,
   };
   const body = requestBody(op, components);
   const params = parameters(op, components);
@@ -120,6 +145,12 @@ JSON bodies up to 1 MB, CSV uploads up to ${Math.round(MAX_IMPORT_BYTES / 104857
 requests a minute (429 with \`Retry-After\`). Lists are paged with \`limit\` (≤ 500) and \`cursor\`.
 POSTs that create take an \`Idempotency-Key\`.
 
+## Versions
+A shift carries its \`version\` as the \`ETag\` of GET /api/v1/shifts/{id} (and of every write's answer). PATCH and
+DELETE must name the version they change in \`If-Match\` (428 without it); a version changed meanwhile is refused
+with 409 and the shift as it is now in \`current\`. A change that breaks a scheduling rule answers 422 with the
+\`findings\` (nothing is stored); warnings only are saved with \`confirmWarnings: true\`.
+
 ## Times
 Instants are ISO 8601 with an offset (UTC, \`Z\`) unless a field says epoch milliseconds.`;
 
@@ -151,7 +182,7 @@ export function openApiDocument(): Json {
       },
       responses: {
         Problem: {
-          description: "A failure: 400 invalid input, 401 no or bad credentials, 403 not allowed, 404 not found, 409 conflict, 413 too large, 415 wrong media type, 422 idempotency key reused, 429 rate limited (see Retry-After).",
+          description: "A failure: 400 invalid input, 401 no or bad credentials, 403 not allowed, 404 not found, 409 conflict, 413 too large, 415 wrong media type, 422 idempotency key reused, 428 a versioned write without If-Match, 429 rate limited (see Retry-After).",
           content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, example: { type: "urn:shiftboard:problem:validation", title: "Invalid request", status: 400, detail: "limit: limit is at most 500.", code: "VALIDATION", requestId: "5b0c1f9e-2f55-4f7a-9b8e-0f5c2a7d9e11", errors: [{ field: "limit", message: "limit is at most 500." }] } } },
         },
       },

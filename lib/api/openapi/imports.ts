@@ -93,3 +93,17 @@ export const importErrorReport = defineOperation({
   pathParams: { id: importIdParam },
   response: { description: "The error report.", schema: undefined, contentType: "text/csv", example: "row,column,value,code,message\n2,start,tomorrow,BAD_TIME,Row 2: start is not an instant.\n" },
 });
+
+export const undoImportResultSchema = z.object({ importId: z.string(), removed: z.number().int(), restored: z.number().int() });
+
+export const undoShiftImport = defineOperation({
+  path: "/api/v1/imports/[id]/undo",
+  method: "POST",
+  tag: "Imports",
+  summary: "Undo a shift import",
+  description:
+    "Removes exactly the shifts the import added and restores the ones it replaced, in one transaction. Refused (409, with the reason) when one of its shifts was traded, is in an open trade, was changed since, or is gone; or when it was already undone.",
+  pathParams: { id: importIdParam },
+  accepts: ["application/json", ""],
+  response: { description: "What was removed and restored.", schema: undoImportResultSchema, example: { importId: "6d2f0c1a-3b4e-4f5a-8c7d-9e0f1a2b3c4d", removed: 120, restored: 3 } },
+});

@@ -10,10 +10,11 @@ import * as imports from "./imports";
 import * as me from "./me";
 import * as optimization from "./optimization";
 import * as reference from "./reference";
+import * as schedule from "./schedule";
 import * as shifts from "./shifts";
 import * as staffing from "./staffing";
 import * as trades from "./trades";
 
 const isOperation = (v: unknown): v is Operation => !!v && typeof v === "object" && "route" in v && "path" in v && "method" in v && "response" in v;
 
-export const OPERATIONS: readonly Operation[] = [me, reference, coverage, staffing, shifts, imports, trades, optimization, bidding].flatMap((m) => Object.values(m).filter(isOperation));
+export const OPERATIONS: readonly Operation[] = [me, reference, coverage, staffing, shifts, schedule, imports, trades, optimization, bidding].flatMap((m) => Object.values(m).filter(isOperation));

@@ -1,41 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { OptimizationJobView } from "../../types/optimization";
 import { fetchJson } from "../fetch-json";
 
-export interface Recommendation {
-  agentId: string;
-  complianceScore: number;
-  recommendedShifts: { skillId: string; startTime: string; endTime: string; coverageImpact: number; overtimeFlag: boolean }[];
-}
-
-export interface OptimizationResult {
-  engine: string;
-  message?: string;
-  assignmentRecommendations: Recommendation[];
-  projectedCoverageImprovement: number;
-  estimatedOvertimeHours: number;
-  unmetRequirements?: { skillId: string; start: string; end: string; shortfallHours: number; peakShortfall: number; reason: string }[];
-  rules?: { targetSkillId: string; deficitHours: number; priority: string }[];
-  stats?: { shortfallHoursBefore: number; shortfallHoursAfter: number };
-}
-
-/** What GET /api/v1/optimization/jobs/[id] answers. */
-export interface OptimizationJobView {
-  id: string;
-  status: "queued" | "running" | "completed" | "failed" | "canceled";
-  progress: number;
-  error: string | null;
-  result: OptimizationResult | null;
-}
+export type { OptimizationJobView, OptimizationResult, Recommendation } from "../../types/optimization";
 
 export const optimizationKeys = {
   job: (id: string | null) => ["optimization-job", id] as const,
 };
 
-const settled = (job: OptimizationJobView | undefined) => !!job && (job.status === "completed" || job.status === "failed" || job.status === "canceled");
+const settled = (job: OptimizationJobView | undefined) => !!job && (job.status === "completed" || job.status === "failed" || (job.status === "canceled" && (job.result !== null || job.live === null)));
 
-/** One optimization run, polled every second while it is queued or running. */
+/** One optimization run, polled every second while it is queued or running (and while a cancel is taking effect). */
 export function useOptimizationJob(jobId: string | null) {
   return useQuery({
     queryKey: optimizationKeys.job(jobId),

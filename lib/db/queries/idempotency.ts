@@ -19,7 +19,7 @@ export async function getIdempotencyKey(db: Db, k: Key): Promise<IdempotencyRow 
   return row ?? null;
 }
 
-export async function completeIdempotencyKey(db: Db, k: Key, answer: { status: number; body: string; contentType: string | null }): Promise<void> {
+export async function completeIdempotencyKey(db: Db, k: Key, answer: { status: number; body: string; contentType: string | null; etag: string | null }): Promise<void> {
   await db.update(idempotencyKeys).set(answer).where(where(k));
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { executeCount } from "../execute";
 import { columnMappings, importRowErrors, imports, users } from "../schema";
 import type { ColumnMapping, RowError } from "../../schemas/imports";
 
@@ -81,4 +82,24 @@ export async function putSavedMapping(db: Db, headerKey: string, mapping: Column
     .insert(columnMappings)
     .values({ headerKey, mapping, updatedBy: userId })
     .onConflictDoUpdate({ target: columnMappings.headerKey, set: { mapping, updatedBy: userId, updatedAt: new Date() } });
+}
+
+// ── What an overwrite replaced, kept for undo ─────────────────────────────────
+
+/**
+ * Deletes the stored shifts an import replaces and keeps each whole row beside the import
+ * in the same statement, so undoing the import restores them exactly. Returns how many
+ * were replaced.
+ */
+export async function replaceShiftsForImport(db: Db, importId: string, shiftIds: readonly string[]): Promise<number> {
+  if (shiftIds.length === 0) return 0;
+  return executeCount(
+    db,
+    sql`
+    with old as (
+      delete from shifts where id in (select jsonb_array_elements_text(${JSON.stringify(shiftIds)}::jsonb)::uuid) returning *
+    )
+    insert into import_replacements (import_id, shift_id, shift)
+    select ${importId}::uuid, old.id, to_jsonb(old) from old`,
+  );
 }

@@ -1,13 +1,18 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute";
 import { jobs } from "../schema";
 
 export type JobRow = typeof jobs.$inferSelect;
 
-/** A running job whose worker has held it this long is presumed dead and may be claimed again. */
-export const JOB_LEASE_MINUTES = 15;
+/**
+ * A running job whose worker has not renewed its lease for this long is presumed dead (killed,
+ * crashed, its machine gone) and may be claimed again. A live worker renews it every
+ * JOB_HEARTBEAT_SECONDS while the job runs, so a long run keeps its job.
+ */
+export const JOB_LEASE_MINUTES = 5;
+export const JOB_HEARTBEAT_SECONDS = 30;
 /** … at most this many times in all, after which it fails for good. */
 export const MAX_JOB_ATTEMPTS = 3;
 
@@ -54,10 +59,68 @@ export async function listJobs(db: Db, kind: string, limit = 10): Promise<JobRow
   return db.select().from(jobs).where(eq(jobs.kind, kind)).orderBy(desc(jobs.createdAt)).limit(limit);
 }
 
-export async function completeJob(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
-  await db.update(jobs).set({ status: "completed", result, progress: 1, updatedAt: new Date() }).where(eq(jobs.id, id));
+/**
+ * The job as `workerId` holds it: still running (or canceled while it ran, so it can still
+ * store its best answer so far) and still its own (not taken over after a lost lease).
+ */
+const heldBy = (id: string, workerId: string) => and(eq(jobs.id, id), inArray(jobs.status, ["running", "canceled"]), eq(jobs.lockedBy, workerId));
+
+/** A job canceled while it ran keeps "canceled" when it stores its answer or fails. */
+const unlessCanceled = (status: "completed" | "failed") => sql`case when ${jobs.status} = 'canceled' then 'canceled'::job_status else ${status}::job_status end`;
+
+/** Renews the worker's lease on a running job. False when the job is no longer its own. */
+export async function renewJobLease(db: Db, id: string, workerId: string): Promise<boolean> {
+  const rows = await db.update(jobs).set({ lockedAt: sql`now()` }).where(heldBy(id, workerId)).returning({ id: jobs.id });
+  return rows.length > 0;
 }
 
-export async function failJob(db: Db, id: string, message: string): Promise<void> {
-  await db.update(jobs).set({ status: "failed", error: message, updatedAt: new Date() }).where(eq(jobs.id, id));
+/**
+ * A running job's progress (0–1) and what it has so far, while it runs: the page polls it.
+ * Returns the job's status, so the runner learns of a cancel on its next report.
+ */
+export async function reportJobProgress(db: Db, id: string, progress: number, live: Record<string, unknown>): Promise<JobRow["status"] | null> {
+  const [row] = await db
+    .update(jobs)
+    .set({ progress, result: live, updatedAt: new Date() })
+    .where(and(eq(jobs.id, id), inArray(jobs.status, ["running", "canceled"])))
+    .returning({ status: jobs.status });
+  return row?.status ?? null;
+}
+
+export async function getJobStatus(db: Db, id: string): Promise<JobRow["status"] | null> {
+  const [row] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row?.status ?? null;
+}
+
+/**
+ * Asks a queued or running job to stop: a queued one is never claimed, a running one sees
+ * the status on its next progress report (any worker process) and stops with what it has.
+ */
+export async function requestJobCancel(db: Db, id: string): Promise<boolean> {
+  const updated = await db
+    .update(jobs)
+    .set({ status: "canceled", updatedAt: new Date() })
+    .where(and(eq(jobs.id, id), inArray(jobs.status, ["queued", "running"])))
+    .returning({ id: jobs.id });
+  return updated.length === 1;
+}
+
+/**
+ * Stores a job's result, only if `workerId` still holds it: a worker presumed dead whose job
+ * was taken over cannot overwrite the answer of the one that took it. False when refused.
+ */
+export async function completeJob(db: Db, id: string, result: Record<string, unknown>, workerId: string): Promise<boolean> {
+  const rows = await db.update(jobs).set({ status: unlessCanceled("completed"), result, progress: 1, updatedAt: new Date() }).where(heldBy(id, workerId)).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Fails a job, on the same terms as `completeJob`. */
+export async function failJob(db: Db, id: string, message: string, workerId: string): Promise<boolean> {
+  const rows = await db.update(jobs).set({ status: unlessCanceled("failed"), error: message, updatedAt: new Date() }).where(heldBy(id, workerId)).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Replaces a finished job's stored answer (e.g. to record which proposals were accepted). */
+export async function setJobResult(db: Db, id: string, result: Record<string, unknown>): Promise<void> {
+  await db.update(jobs).set({ result, updatedAt: new Date() }).where(eq(jobs.id, id));
 }

@@ -190,28 +190,66 @@ export interface OverlapPair {
  * The first pair of overlapping shifts of one agent among `agentIds` inside the window,
  * if any. Writers call it inside their transaction, after writing: on the embedded
  * database (no btree_gist, one transaction at a time) it is the overlap guard; on Postgres
- * the exclusion constraint is, and this only words the refusal earlier.
+ * the exclusion constraint is, and this steps aside.
+ *
+ * Set-based: each agent's shifts in start order, each compared with the latest end of the
+ * ones before it (a window function over the (agent, start, end) index), so a 100,000-row
+ * import costs one sort, not a self-join of every shift with every other of its agent.
  */
 export async function findOverlap(db: Db, agentIds: readonly string[], window: { from: Date; to: Date }): Promise<OverlapPair | null> {
   if (agentIds.length === 0) return null;
-  // Where the exclusion constraint exists it refuses the commit itself; a self-join over a
-  // 100,000-row import would only repeat its work.
+  // Where the exclusion constraint exists it refuses the commit itself; a check here would
+  // only repeat its work.
   if (await hasNoOverlapConstraint(db)) return null;
-  const rows = await executeRows<{ agentId: string; aStart: string | Date; aEnd: string | Date; bStart: string | Date; bEnd: string | Date }>(
+  const from = window.from.toISOString();
+  const to = window.to.toISOString();
+  const [late] = await executeRows<{ id: string; agentId: string; bStart: string | Date; bEnd: string | Date }>(
     db,
     sql`
-    select a.agent_id as "agentId", a.starts_at as "aStart", a.ends_at as "aEnd", b.starts_at as "bStart", b.ends_at as "bEnd"
-    from shifts a join shifts b on b.agent_id = a.agent_id and a.id < b.id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
-    where a.agent_id in (${sql.join(agentIds.map((id) => sql`${id}`), sql`, `)})
-      and a.starts_at < ${window.to.toISOString()}::timestamptz and a.ends_at > ${window.from.toISOString()}::timestamptz
+    select id, agent_id as "agentId", starts_at as "bStart", ends_at as "bEnd"
+    from (
+      select id, agent_id, starts_at, ends_at,
+        max(ends_at) over (partition by agent_id order by starts_at, ends_at rows between unbounded preceding and 1 preceding) as reach
+      from shifts
+      where agent_id in (${sql.join(agentIds.map((id) => sql`${id}`), sql`, `)})
+        and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz
+    ) s
+    where reach > starts_at
     limit 1`,
   );
-  const row = rows[0];
-  if (!row) return null;
-  return { agentId: row.agentId, aStart: new Date(row.aStart), aEnd: new Date(row.aEnd), bStart: new Date(row.bStart), bEnd: new Date(row.bEnd) };
+  if (!late) return null;
+  // The earlier shift it runs into, for the message.
+  const [early] = await executeRows<{ aStart: string | Date; aEnd: string | Date }>(
+    db,
+    sql`
+    select starts_at as "aStart", ends_at as "aEnd" from shifts
+    where agent_id = ${late.agentId} and id <> ${late.id}::uuid
+      and starts_at <= ${new Date(late.bStart).toISOString()}::timestamptz and ends_at > ${new Date(late.bStart).toISOString()}::timestamptz
+    order by starts_at limit 1`,
+  );
+  return {
+    agentId: late.agentId,
+    aStart: new Date(early?.aStart ?? late.bStart),
+    aEnd: new Date(early?.aEnd ?? late.bEnd),
+    bStart: new Date(late.bStart),
+    bEnd: new Date(late.bEnd),
+  };
 }
 
 async function hasNoOverlapConstraint(db: Db): Promise<boolean> {
   const rows = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from pg_constraint where conname = 'shifts_no_overlap_per_agent'`);
   return (rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Widens a DRAFT shift to [startsAt, endsAt) with its new breaks, only at the version seen and
+ * only while it is still a draft (a published shift is never changed here); bumps the version.
+ */
+export async function extendDraftShiftIfVersion(db: Db, shiftId: string, version: number, edit: { startsAt: Date; endsAt: Date; breaks: ShiftBreak[] }, at: Date): Promise<boolean> {
+  const updated = await db
+    .update(shifts)
+    .set({ ...edit, version: sql`${shifts.version} + 1`, updatedAt: at })
+    .where(and(eq(shifts.id, shiftId), eq(shifts.version, version), eq(shifts.status, "DRAFT")))
+    .returning({ id: shifts.id });
+  return updated.length === 1;
 }

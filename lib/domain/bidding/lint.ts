@@ -35,7 +35,7 @@ const finding = (scope: BidScope, code: string, severity: LintFinding["severity"
 });
 
 /** Sites where a skill group's lines can be: the group and every descendant skill. */
-function groupSites(group: string, ctx: LintContext): Set<string> {
+function groupSites(group: string, ctx: Pick<LintContext, "catalog" | "skillSites">): Set<string> {
   const out = new Set<string>();
   for (const [skill, siteIds] of ctx.skillSites) {
     if (skill === group || ctx.catalog.ancestors(skill).includes(group)) for (const s of siteIds) out.add(s);
@@ -43,22 +43,22 @@ function groupSites(group: string, ctx: LintContext): Set<string> {
   return out;
 }
 
+/**
+ * Why a scope without a location leaks, in the admin's words. Example: SKILL-EN-BILLING is
+ * worked at NYC and LON → "SKILL-EN-BILLING is worked at NYC and LON — without a location…".
+ */
+export function missingLocationText(skillGroups: readonly string[], ctx: Pick<LintContext, "catalog" | "skillSites">): string {
+  const shared = skillGroups.filter((g) => groupSites(g, ctx).size > 1);
+  return shared.length
+    ? `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} worked at ${[...groupSites(shared[0], ctx)].join(" and ")} — without a location, agents of one site can bid on and win the other site's shifts. Add the sites this scope covers.`
+    : "The scope names no site: it would reach every site that ever offers these skills. Add the sites this scope covers.";
+}
+
 function lintScope(scope: BidScope, facts: ScopeFacts, ctx: LintContext, live: ReadonlySet<string>): LintFinding[] {
   const out: LintFinding[] = [];
   const { opensAt, closesAt } = facts.window;
   if (scope.locations.length === 0) {
-    const shared = scope.skillGroups.filter((g) => groupSites(g, ctx).size > 1);
-    out.push(
-      finding(
-        scope,
-        "ScopeLeakage",
-        "error",
-        shared.length
-          ? `${shared.join(", ")} ${shared.length === 1 ? "is" : "are"} worked at ${[...groupSites(shared[0], ctx)].join(" and ")}; without a location, agents of one site can bid on and win the other site's shifts. Add the sites this scope covers.`
-          : "The scope names no site: it would reach every site that ever offers these skills. Add the sites this scope covers.",
-        ["locations"],
-      ),
-    );
+    out.push(finding(scope, "ScopeLeakage", "error", missingLocationText(scope.skillGroups, ctx), ["locations"]));
   }
   if (closesAt <= opensAt) out.push(finding(scope, "WindowOrder", "error", "The bidding window closes before it opens.", ["window"]));
   if (closesAt > facts.periodStart) {

@@ -28,15 +28,28 @@ export function formatDayKeyWithYear(key: string): string {
  */
 export function zoneAbbreviation(instant: Instant, zone: string): string {
   for (const locale of ["en-US", "en-GB"]) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" })
+    const name = zoneNameFormat(locale, zone, "short")
       .formatToParts(instant)
       .find((p) => p.type === "timeZoneName")?.value;
     if (name && !/^GMT[+-]/.test(name)) return name;
   }
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
+  const offset = zoneNameFormat("en-US", zone, "shortOffset")
     .formatToParts(instant)
     .find((p) => p.type === "timeZoneName")?.value;
   return offset ?? zone;
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a page of gap
+// windows built thousands): one per (locale, zone, style), kept. Same answers, no state.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneNameFormat(locale: string, zone: string, style: "short" | "shortOffset"): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${style}`;
+  let f = zoneNameFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style });
+    zoneNameFormats.set(key, f);
+  }
+  return f;
 }
 
 /**

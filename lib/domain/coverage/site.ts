@@ -44,6 +44,31 @@ function onGrid(arr: Float64Array | undefined, n: number): Float64Array {
   return out;
 }
 
+/**
+ * The demand a site is judged on, per skill: its own rows where it has any, else the shared
+ * queue's. chooseSiteRequired(own: {SALES}, shared: {SALES, BILLING}) → SALES from own
+ * ("site demand"), BILLING from shared ("shared demand").
+ */
+export function chooseSiteRequired(
+  siteDemand: ReadonlyMap<string, Float64Array>,
+  sharedDemand: ReadonlyMap<string, Float64Array>,
+): { required: Map<string, Float64Array>; source: Map<string, RequiredSource> } {
+  const required = new Map<string, Float64Array>();
+  const source = new Map<string, RequiredSource>();
+  for (const skillId of new Set([...siteDemand.keys(), ...sharedDemand.keys()])) {
+    const own = siteDemand.get(skillId);
+    const shared = sharedDemand.get(skillId);
+    if (hasDemand(own)) {
+      required.set(skillId, own);
+      source.set(skillId, "site demand");
+    } else if (shared) {
+      required.set(skillId, shared);
+      source.set(skillId, hasDemand(shared) ? "shared demand" : "no demand");
+    }
+  }
+  return { required, source };
+}
+
 /** Series per skill, in the order given. */
 export function siteCoverageSeries(input: SiteCoverageInput): SiteSkillSeries[] {
   const n = input.intervalCount;

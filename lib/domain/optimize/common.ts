@@ -28,6 +28,9 @@ export interface ZoneCalendar {
   week: Int32Array;
   dayCount: number;
   weekCount: number;
+  /** Monday "YYYY-MM-DD" of each home-zone ISO week the grid touches → its index in `week`. */
+  weekIndex?: ReadonlyMap<string, number>;
+  zone?: string;
 }
 
 // ---------------------------------------------------------------- rules
@@ -76,6 +79,12 @@ export function parseClock(text: string | null): number | null {
 
 // ---------------------------------------------------------------- calendars and availability
 
+/** The home-zone ISO week (its Monday) holding `t`. */
+export function isoWeekOf(t: number, zone: string): string {
+  const l = instantToLocal(t, zone);
+  return startOfIsoWeek(`${l.year}-${String(l.month).padStart(2, "0")}-${String(l.day).padStart(2, "0")}`);
+}
+
 export function buildCalendar(grid: CoverageGrid, zone: string): ZoneCalendar {
   const n = Math.max(0, grid.intervalCount);
   const minute = new Int16Array(n);
@@ -107,7 +116,7 @@ export function buildCalendar(grid: CoverageGrid, zone: string): ZoneCalendar {
     week[i] = lastWeek;
     weekday[i] = lastWeekday;
   }
-  return { minute, weekday, day, week, dayCount: Math.max(1, dayIndex.size), weekCount: Math.max(1, weekIndex.size) };
+  return { minute, weekday, day, week, dayCount: Math.max(1, dayIndex.size), weekCount: Math.max(1, weekIndex.size), weekIndex, zone };
 }
 
 /** Intervals wholly inside an availability window (no windows = always available). */

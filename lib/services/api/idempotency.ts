@@ -22,6 +22,8 @@ export interface StoredAnswer {
   status: number;
   body: string;
   contentType: string | null;
+  /** The answer's ETag header (a created shift's version), kept so a replay carries it too. */
+  etag: string | null;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function runIdempotent(db: Db, req: IdempotentRequest, now: Date, r
     if (!first) return runIdempotent(db, req, now, run); // pruned between the two statements
     if (first.requestHash !== hash) throw new AppError("IDEMPOTENCY_KEY_REUSED", undefined, { field: "Idempotency-Key" });
     if (first.status === null || first.body === null) throw new AppError("CONFLICT", "The first request with this Idempotency-Key is still running; retry in a moment.", { field: "Idempotency-Key" });
-    return { status: first.status, body: first.body, contentType: first.contentType, replayed: true };
+    return { status: first.status, body: first.body, contentType: first.contentType, etag: first.etag, replayed: true };
   }
   let answer: StoredAnswer;
   try {

@@ -2,13 +2,30 @@ import "server-only";
 import { setImportCxoneResult } from "../../db/queries/imports";
 import { toCxoneShift } from "../../csv";
 import { CxoneError } from "../../cxone";
-import type { SkillCoverage } from "../../domain/coverage";
-import { INTERVAL_MS } from "../../domain/types";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import type { CxonePushSummary } from "../../types/imports";
 import { requireCxoneClient } from "./cxone-client";
+import { readCxoneCoverage } from "./cxone-coverage";
 import type { WfmBackend } from "./types";
+
+/** Shifts to CXone's import endpoint in batches; a failure is a summary, never a throw. */
+async function pushShifts(db: Parameters<WfmBackend["pushImport"]>[0], rows: Parameters<WfmBackend["pushImport"]>[2], overwriteConflicts: boolean, logContext: Record<string, unknown>): Promise<CxonePushSummary> {
+  try {
+    const client = await requireCxoneClient(db);
+    const result = await client.importShifts(rows.map(toCxoneShift), { rowNumbers: rows.map((r) => r.row), overwriteConflicts });
+    return {
+      status: result.status,
+      processedCount: result.processedCount,
+      failedCount: result.failedCount,
+      batches: result.batches.map((b) => ({ batch: b.batch, status: b.status, processedCount: b.processedCount, failedCount: b.failedCount, jobId: b.jobId })),
+      errors: result.errors.slice(0, 200).map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
+    };
+  } catch (e) {
+    logger.warn({ err: e, ...logContext }, "cxone push failed");
+    return { status: "FAILED", message: e instanceof CxoneError || e instanceof AppError ? e.message : "The push to CXone failed." };
+  }
+}
 
 /** The CXone tenant: imports pushed in batches, coverage read page by page, CXone's optimizer. */
 export const cxoneBackend: WfmBackend = {
@@ -21,53 +38,24 @@ export const cxoneBackend: WfmBackend = {
    */
   async pushImport(db, importId, rows) {
     if (rows.length === 0) return null;
-    let summary: CxonePushSummary;
-    try {
-      const client = await requireCxoneClient(db);
-      const result = await client.importShifts(rows.map(toCxoneShift), { rowNumbers: rows.map((r) => r.row), overwriteConflicts: false });
-      summary = {
-        status: result.status,
-        processedCount: result.processedCount,
-        failedCount: result.failedCount,
-        batches: result.batches.map((b) => ({ batch: b.batch, status: b.status, processedCount: b.processedCount, failedCount: b.failedCount, jobId: b.jobId })),
-        errors: result.errors.slice(0, 200).map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
-      };
-    } catch (e) {
-      summary = { status: "FAILED", message: e instanceof CxoneError || e instanceof AppError ? e.message : "The push to CXone failed." };
-      logger.warn({ err: e, importId }, "cxone push failed");
-    }
+    const summary = await pushShifts(db, rows, false, { importId });
     await setImportCxoneResult(db, importId, summary);
     return summary;
   },
 
+  /** Published shifts go to CXone with overwrite on, so the drafts an import pushed become published there. */
+  async pushPublished(db, rows) {
+    if (rows.length === 0) return null;
+    return pushShifts(db, rows, true, { publish: rows.length });
+  },
+
   /**
    * CXone's per-interval coverage (groupBy=timeBlock) across all pages, turned back into
-   * agents per interval; the gap engine is the same. CXone reports one scheduled figure, so
-   * net and gross are the same here.
+   * agents per interval; the gap engine is the same. Within the caller's time budget, else
+   * the last good answer with a note (cxone-coverage.ts).
    */
-  async readCoverage(db, grid) {
-    const client = await requireCxoneClient(db);
-    const end = grid.start + grid.intervalCount * INTERVAL_MS;
-    let items;
-    try {
-      ({ items } = await client.getAllCoverage({ dateFrom: new Date(grid.start).toISOString(), dateTo: new Date(end - 1000).toISOString(), groupBy: "timeBlock", pageSize: 1000 }));
-    } catch (e) {
-      throw new AppError("UPSTREAM", `CXone coverage could not be read: ${(e as Error).message}`);
-    }
-    const coverage = new Map<string, SkillCoverage>();
-    for (const item of items) {
-      const i = Math.floor((Date.parse(item.dateRange.start) - grid.start) / INTERVAL_MS);
-      if (i < 0 || i >= grid.intervalCount) continue;
-      let c = coverage.get(item.skillId);
-      if (!c) {
-        const scheduled = new Float64Array(grid.intervalCount);
-        c = { skillId: item.skillId, required: new Float64Array(grid.intervalCount), gross: scheduled, net: scheduled };
-        coverage.set(item.skillId, c);
-      }
-      c.required[i] = item.requiredHours * 4;
-      c.gross[i] = item.availableHours * 4;
-    }
-    return { coverage, shiftCount: 0 };
+  readCoverage(db, grid, { budgetMs }) {
+    return readCxoneCoverage(db, grid, budgetMs);
   },
 
   /** CXone's engine through the client: run, then poll to a deadline. */

@@ -4,7 +4,7 @@ import { cxoneBackend } from "./cxone";
 import { localBackend } from "./local";
 import type { WfmBackend, WfmBackendName } from "./types";
 
-export type { CoverageReading, OptimizationPlan, WfmBackend, WfmBackendName } from "./types";
+export type { CoverageReading, OptimizationPlan, OptimizationRunControl, WfmBackend, WfmBackendName } from "./types";
 
 /** The backend WFM_BACKEND names: the one place that reads it. */
 export function currentBackendName(): WfmBackendName {

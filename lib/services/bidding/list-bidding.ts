@@ -5,7 +5,7 @@ import { countBidsByScope, listAwards, listBids, listLines, listOutcomes, listSc
 import { scopeWindow, type LintFinding } from "../../domain/bidding";
 import { listJobs } from "../../db/queries/jobs";
 import { siteScopeOf } from "../../auth/checks";
-import { lintWith, visibleScopes } from "./context";
+import { lintWith, loadReference, visibleScopes } from "./context";
 import { BID_AWARD_JOB } from "./run-award";
 
 export interface ScopeView extends StoredScope {
@@ -23,12 +23,17 @@ export interface BiddingOverview {
   awards: StoredAward[];
   outcomes: { scopeId: string; agentId: string; position: number | null; tier: number; explanation: string }[];
   periods: { start: string; end: string }[];
+  /** For the line form and the bid entry: sites with their zone, skills, and the agents a supervisor may see. */
+  sites: { id: string; name: string; timeZone: string }[];
+  skills: { id: string; name: string }[];
+  agents: { id: string; name: string; homeSiteId: string }[];
   lastRuns: { id: string; status: string; error: string | null; createdAt: string; result: Record<string, unknown> | null }[];
 }
 
 /** The bidding page: scopes with their findings and windows, lines, bids and awards — a supervisor's own sites only. */
 export async function listBidding(db: Db, user: CurrentUser, options: { includeArchived?: boolean } = {}): Promise<BiddingOverview> {
-  const [{ findings }, all, counts] = await Promise.all([lintWith(db, null), listScopes(db, { includeArchived: options.includeArchived ?? true }), countBidsByScope(db)]);
+  const [ref, all, counts] = await Promise.all([loadReference(db), listScopes(db, { includeArchived: options.includeArchived ?? true }), countBidsByScope(db)]);
+  const { findings } = await lintWith(db, null, ref);
   const scopes = visibleScopes(user, all);
   const ids = scopes.map((s) => s.id);
   const siteScope = siteScopeOf(user, "bidding.read");
@@ -41,6 +46,9 @@ export async function listBidding(db: Db, user: CurrentUser, options: { includeA
     awards,
     outcomes: outcomes.map((o) => ({ scopeId: o.scopeId, agentId: o.agentId, position: o.position, tier: o.tier, explanation: o.explanation })),
     periods,
+    sites: ref.sites.filter((s) => siteScope === null || siteScope.includes(s.id)).map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
+    skills: ref.catalog.ids().map((id) => ({ id, name: ref.catalog.get(id)?.name ?? id })),
+    agents: ref.agents.filter((a) => siteScope === null || siteScope.includes(a.homeSiteId)).map((a) => ({ id: a.id, name: a.name, homeSiteId: a.homeSiteId })),
     lastRuns: siteScope === null ? jobs.map((j) => ({ id: j.id, status: j.status, error: j.error, createdAt: j.createdAt.toISOString(), result: j.result ?? null })) : [],
   };
 }

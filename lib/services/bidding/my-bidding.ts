@@ -27,6 +27,8 @@ export interface MyScope {
 export interface MyBidding {
   agent: { id: string; name: string; homeSiteId: string; timeZone: string };
   shifts: Shift[];
+  /** Each site's zone, to name the site's clock beside a shift worked away from home. */
+  siteZones: Record<string, string>;
   scopes: MyScope[];
 }
 
@@ -69,5 +71,5 @@ export async function getMyBidding(db: Db, user: CurrentUser, now: number): Prom
       explanation: outcomes.find((o) => o.scopeId === scope.id)?.explanation ?? null,
     };
   });
-  return { agent: { id: agent.id, name: agent.name, homeSiteId: agent.homeSiteId, timeZone: agent.timeZone }, shifts, scopes: out };
+  return { agent: { id: agent.id, name: agent.name, homeSiteId: agent.homeSiteId, timeZone: agent.timeZone }, shifts, siteZones: Object.fromEntries(ref.sites.map((s) => [s.id, s.timeZone])), scopes: out };
 }

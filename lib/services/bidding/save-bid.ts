@@ -66,7 +66,7 @@ export async function saveBid(db: Db, draft: BidDraft, actor: AuditActor, now: n
   const preferences = [...draft.preferences].sort((a, b) => a.rank - b.rank);
   await db.transaction(async (tx) => {
     await upsertBid(tx, { scopeId: scope.id, agentId: draft.agentId, preferences, submittedAt }, actor.id);
-    await recordAudit(tx, actor, { action: draft.submit ? "bid.submitted" : "bid.saved", entityType: "bid", entityId: `${scope.id}:${draft.agentId}`, details: { preferences } }, requestId);
+    await recordAudit(tx, actor, { action: draft.submit ? "bid.submitted" : "bid.saved", entityType: "bid", entityId: `${scope.id}:${draft.agentId}`, details: { agentId: draft.agentId, preferences } }, requestId);
   });
   return { submittedAt };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getScope, insertScope, updateScope, type StoredScope } from "../../db/queries/bidding";
-import type { LintFinding } from "../../domain/bidding";
-import { AppError } from "../../errors";
+import { missingLocationText, type LintFinding } from "../../domain/bidding";
+import { AppError, isAppError } from "../../errors";
 import { bidScopeSchema } from "../../schemas/bidding";
 import { recordAudit, type AuditActor } from "../audit";
-import { lintWith, loadReference, validationError } from "./context";
+import { lintContext, lintWith, loadReference, validationError, type Reference } from "./context";
 
 export interface SavedScope {
   id: string;
@@ -21,6 +21,22 @@ export function parseScope(raw: unknown, id: string): StoredScope {
 }
 
 /**
+ * A scope without a location is refused by the schema (nothing stored); the message is the
+ * linter's scope-leakage finding, so the admin reads which skill is worked at which sites.
+ */
+async function parseWithLeakage(db: Db, raw: unknown, id: string, ref: Reference): Promise<StoredScope> {
+  try {
+    return parseScope(raw, id);
+  } catch (e) {
+    const issues = isAppError(e) ? (e.details as { issues?: { path: string; message: string }[] } | undefined)?.issues : undefined;
+    if (!issues?.some((i) => i.path === "locations")) throw e;
+    const groups = (raw as { skillGroups?: unknown }).skillGroups;
+    const text = `Scope leakage: ${missingLocationText(Array.isArray(groups) ? groups.map(String) : [], await lintContext(db, ref))}`;
+    throw validationError(issues.map((i) => ({ path: i.path.split("."), message: i.path === "locations" ? text : i.message })));
+  }
+}
+
+/**
  * Creates (id null) or updates a scope, lints it against every other scope and stores it.
  * A draft is stored with its findings so the admin can fix them; an open scope must stay
  * free of errors, so a change that would introduce one is refused and nothing is stored.
@@ -29,10 +45,10 @@ export async function saveScope(db: Db, id: string | null, raw: unknown, actor: 
   const existing = id ? await getScope(db, id) : null;
   if (id && !existing) throw new AppError("NOT_FOUND", `No bid scope ${id}.`);
   if (existing?.status === "archived") throw new AppError("CONFLICT", `Scope ${existing.name} is archived; copy it to start again.`);
-  const scope = parseScope(raw, id ?? "new");
+  const ref = await loadReference(db);
+  const scope = await parseWithLeakage(db, raw, id ?? "new", ref);
   // Status moves only through open-window and archive, never through the form.
   scope.status = existing?.status ?? "draft";
-  const ref = await loadReference(db);
   const { findings } = await lintWith(db, scope, ref);
   const own = findings.filter((f) => f.scopeId === scope.id || f.otherScopeIds.includes(scope.id));
   if (scope.status === "open" && own.some((f) => f.severity === "error")) {

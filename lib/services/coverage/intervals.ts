@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { assertCan, type CurrentUser } from "../../auth/checks";
-import { describeGapWindow, findGapWindows, intervalShortfall } from "../../domain/gaps";
+import { intervalShortfall } from "../../domain/gaps";
 import { INTERVAL_MS } from "../../domain/types";
 import type { CoverageQuery } from "../../schemas/coverage";
-import { loadCoverageWindow } from "./window";
+import type { SkillSeries } from "../../types/coverage";
+import { gapsOf, loadCoverageParts } from "./view";
 
 export interface CoverageInterval {
   start: string;
@@ -23,9 +24,13 @@ export interface CoverageIntervals {
   site: { id: string; name: string } | null;
   mode: "net" | "gross";
   intervalMinutes: 15;
-  /** "shared": required is the queue every site answers (a site was chosen). */
-  requiredSource: "shared" | "all";
-  skills: { skillId: string; name: string; intervals: CoverageInterval[] }[];
+  /**
+   * "all": no site chosen (or the backend does not split by site); with a site, "shared" when
+   * some skill's required is the queue every site answers, "site" when every skill has the
+   * site's own demand. Each skill says which applies to it.
+   */
+  requiredSource: "shared" | "site" | "all";
+  skills: { skillId: string; name: string; requiredSource: SkillSeries["requiredSource"]; intervals: CoverageInterval[] }[];
 }
 
 export interface GapItem {
@@ -45,31 +50,33 @@ const iso = (t: number) => new Date(t).toISOString();
 
 /**
  * Coverage per skill and 15-minute interval for a date range (the API's view of what the
- * Coverage page charts), from the same loading and engines: no downsampling.
+ * Coverage page charts): the page's own computation, cached per schedule revision
+ * (view.ts), read at full resolution: no downsampling.
  */
 export async function getCoverageIntervals(db: Db, user: CurrentUser, query: CoverageQuery, today: string): Promise<CoverageIntervals> {
   assertCan(user, "coverage.read");
-  const w = await loadCoverageWindow(db, query, today);
+  const p = await loadCoverageParts(db, query, today);
+  const { charts, grid } = p;
+  const sourceOf = new Map(charts.series.map((s) => [s.skillId, s.requiredSource]));
   return {
-    from: w.from,
-    to: w.to,
-    timeZone: w.timeZone,
-    site: w.site ? { id: w.site.id, name: w.site.name } : null,
+    from: charts.from,
+    to: charts.to,
+    timeZone: charts.timeZone,
+    site: charts.site,
     mode: query.view,
     intervalMinutes: 15,
-    requiredSource: w.shared ? "shared" : "all",
-    skills: w.skills.map(({ skillId, name, coverage, other, scheduled }) => {
-      const own = query.view === "gross" ? coverage.gross : coverage.net;
-      const others = other ? (query.view === "gross" ? other.gross : other.net) : null;
-      const shortfall = intervalShortfall(coverage.required, scheduled);
+    requiredSource: charts.requiredSource ?? "all",
+    skills: p.skills.map(({ skillId, name, required, own, other, scheduled }) => {
+      const shortfall = intervalShortfall(required, scheduled);
       return {
         skillId,
         name,
-        intervals: Array.from(coverage.required, (req, i) => ({
-          start: iso(w.grid.start + i * INTERVAL_MS),
+        requiredSource: sourceOf.get(skillId) ?? null,
+        intervals: Array.from(required, (req, i) => ({
+          start: iso(grid.start + i * INTERVAL_MS),
           required: r2(req),
           scheduled: r2(own[i]),
-          ...(others ? { otherSites: r2(others[i]) } : {}),
+          ...(other ? { otherSites: r2(other[i]) } : {}),
           shortfall: r2(shortfall[i]),
         })),
       };
@@ -79,18 +86,16 @@ export async function getCoverageIntervals(db: Db, user: CurrentUser, query: Cov
 
 /**
  * The gap windows of a date range (runs of understaffed intervals), largest deficit
- * first, as the Coverage page lists them.
+ * first, as the Coverage page lists them (the same cached rows); ties in a fixed order,
+ * so pages of the list do not shift between requests.
  */
 export async function getGaps(db: Db, user: CurrentUser, query: CoverageQuery, today: string): Promise<{ timeZone: string; gaps: GapItem[] }> {
   assertCan(user, "coverage.read");
-  const w = await loadCoverageWindow(db, query, today);
-  const gaps: GapItem[] = [];
-  for (const { skillId, name, coverage, scheduled } of w.skills) {
-    for (const g of findGapWindows(skillId, w.grid, coverage.required, scheduled, w.timeZone, w.thresholds)) {
-      if (g.date < w.from || g.date > w.to) continue;
-      gaps.push({ skillId, skillName: name, date: g.date, start: iso(g.start), end: iso(g.end), peakShortfall: r2(g.peakShortfall), deficitHours: r2(g.deficitHours), priority: g.priority, description: describeGapWindow(g, w.timeZone, skillId) });
-    }
-  }
+  const p = await loadCoverageParts(db, query, today);
+  const { from, to, timeZone } = p.charts;
+  const gaps: GapItem[] = gapsOf(p)
+    .filter((g) => g.date >= from && g.date <= to)
+    .map((g) => ({ skillId: g.skillId, skillName: g.skillName, date: g.date, start: iso(g.start), end: iso(g.end), peakShortfall: r2(g.peakShortfall), deficitHours: r2(g.deficitHours), priority: g.priority, description: g.description }));
   gaps.sort((a, b) => b.deficitHours - a.deficitHours || a.start.localeCompare(b.start) || a.skillId.localeCompare(b.skillId));
-  return { timeZone: w.timeZone, gaps };
+  return { timeZone, gaps };
 }

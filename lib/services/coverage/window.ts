@@ -8,21 +8,28 @@ import { addDays, localDayRange } from "../../domain/time";
 import type { Site } from "../../domain/types";
 import { AppError } from "../../errors";
 import type { CoverageQuery } from "../../schemas/coverage";
+import type { SkillSeries } from "../../types/coverage";
 import { wfmBackend } from "../backends";
 import { getGapThresholds } from "../settings/gap-thresholds";
 import { defaultFrom } from "./schedule";
 
 const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
 
-/** Per skill, the arrays coverage and gaps are judged on (`scheduled` includes other sites on a shared queue). */
+/** Per skill, the full-resolution arrays coverage and gaps are judged on. */
 export interface SkillWindow {
   skillId: string;
   name: string;
   coverage: SkillCoverage;
-  /** The other sites' coverage of the same shared demand, with a site chosen. */
+  /**
+   * The other sites' coverage of the same shared demand (a site chosen, demand shared);
+   * null without a site and against the site's own demand (the other sites do not serve it).
+   */
   other: SkillCoverage | null;
-  /** What gaps are judged on: own coverage (net or gross) plus the other sites' on a shared queue. */
+  /** The site's (or everyone's) own coverage in the asked view (net or gross). */
+  own: Float64Array;
+  /** What gaps are judged on: `own` plus the other sites' on a shared queue. */
   scheduled: Float64Array;
+  requiredSource: SkillSeries["requiredSource"];
 }
 
 export interface CoverageWindow {
@@ -34,20 +41,22 @@ export interface CoverageWindow {
   grid: CoverageGrid;
   skills: SkillWindow[];
   skillOptions: { id: string; name: string }[];
-  /** Demand is the queue every site answers (with a site chosen, where the backend splits). */
-  shared: boolean;
+  /** A site chosen and the backend splits coverage by site (other sites' shifts known apart). */
+  split: boolean;
   thresholds: GapThresholds;
   shiftCount: number;
   source: "local" | "cxone";
+  /** Set when a remote backend answered from its last good reading (slower than the budget). */
+  notice: string | null;
 }
 
 /**
- * Coverage against demand for a date range, per skill and 15-minute interval, as the
- * Coverage page and the API read it: days and clock times of the chosen site (UTC
- * without one); with a site, the site's own shifts as its scheduled coverage and the
- * other sites' as their contribution to the shared demand.
+ * Coverage against demand for a date range, per skill and 15-minute interval, loaded once for
+ * the Coverage page and the API (view.ts caches what is computed from it): days and clock
+ * times of the chosen site (UTC without one); with a site, the site's own shifts as its
+ * scheduled coverage and, against a shared queue, the other sites' as their contribution.
  */
-export async function loadCoverageWindow(db: Db, query: CoverageQuery, today: string): Promise<CoverageWindow> {
+export async function loadCoverageWindow(db: Db, query: CoverageQuery, today: string, options: { upstreamBudgetMs?: number } = {}): Promise<CoverageWindow> {
   const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
   const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
   if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`, { field: "site" });
@@ -62,8 +71,9 @@ export async function loadCoverageWindow(db: Db, query: CoverageQuery, today: st
   const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
   const catalog = new SkillCatalog(skills);
   const backend = wfmBackend();
-  const { coverage, shiftCount, otherSites } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id });
+  const { coverage, shiftCount, otherSites, requiredSource, notice } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id, budgetMs: options.upstreamBudgetMs });
   const others = site && otherSites ? otherSites : null;
+  const sourceOf = (skillId: string): SkillSeries["requiredSource"] => (site && requiredSource ? (requiredSource.get(skillId) ?? "no demand") : null);
 
   // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
   let skillIds = [...new Set([...coverage.keys(), ...(others?.keys() ?? [])])];
@@ -76,15 +86,17 @@ export async function loadCoverageWindow(db: Db, query: CoverageQuery, today: st
   if (query.skill) skillIds = skillIds.filter((id) => id === query.skill);
 
   const windows: SkillWindow[] = skillIds.sort().map((skillId) => {
-    const other = others?.get(skillId) ?? null;
-    const c = coverage.get(skillId) ?? emptyCoverage(other?.required, grid.intervalCount);
+    const c = coverage.get(skillId) ?? emptyCoverage(others?.get(skillId)?.required, grid.intervalCount);
+    const source = sourceOf(skillId);
+    // Against the site's own demand the other sites do not serve it: they are left out.
+    const other = source === "site demand" ? null : (others?.get(skillId) ?? null);
     const own = query.view === "gross" ? c.gross : c.net;
     // The shared queue is answered by every site: gaps are judged on all of them together.
     const scheduled = other ? addArrays(own, query.view === "gross" ? other.gross : other.net) : own;
-    return { skillId, name: catalog.get(skillId)?.name ?? skillId, coverage: c, other, scheduled };
+    return { skillId, name: catalog.get(skillId)?.name ?? skillId, coverage: c, other, own, scheduled, requiredSource: source };
   });
 
-  return { from, to, timeZone, site: site ?? null, sites, grid, skills: windows, skillOptions, shared: !!others, thresholds, shiftCount, source: backend.name };
+  return { from, to, timeZone, site: site ?? null, sites, grid, skills: windows, skillOptions, split: !!others, thresholds, shiftCount, source: backend.name, notice: notice ?? null };
 }
 
 function addArrays(a: Float64Array, b: Float64Array): Float64Array {

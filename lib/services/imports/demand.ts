@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { upsertDemand, type DemandRow } from "../../db/queries/demand";
 import { insertImport, insertImportRowErrors } from "../../db/queries/imports";
-import { getSkills } from "../../db/queries/reference";
-import { parseDemandCsv } from "../../csv";
+import { getSites, getSkills } from "../../db/queries/reference";
+import { parseDemandCsv, type CsvInput } from "../../csv";
 import type { DemandColumnMapping } from "../../schemas/imports";
 import { DEFAULT_STAFFING, requiredStaff } from "../../domain/erlang";
 import { SkillCatalog } from "../../domain/skills";
@@ -26,12 +26,13 @@ const CHUNK = 1000;
  */
 export async function importDemandFile(
   db: Db,
-  request: { fileName: string; text: string; bytes: number; dryRun: boolean; mapping?: DemandColumnMapping; actor: AuditActor; requestId?: string },
+  request: { fileName: string; text: CsvInput; fileHash?: string; bytes: number; dryRun: boolean; mapping?: DemandColumnMapping; actor: AuditActor; requestId?: string },
 ): Promise<DemandImportOutcome> {
-  const catalog = new SkillCatalog(await getSkills(db));
-  const parsed = parseDemandCsv(request.text, { catalog }, { mapping: request.mapping });
+  const [skills, sites] = await Promise.all([getSkills(db), getSites(db)]);
+  const catalog = new SkillCatalog(skills);
+  const parsed = parseDemandCsv(request.text, { catalog, siteIds: sites.map((s) => s.id) }, { mapping: request.mapping });
   if (!parsed.ok && parsed.needsMapping) {
-    throw new AppError("VALIDATION", `The columns (${parsed.headers.join(", ")}) are not a demand file: use skillId, intervalStart and requiredAgents, or offeredContacts and ahtSeconds.`);
+    throw new AppError("VALIDATION", `The columns (${parsed.headers.join(", ")}) are not a demand file: use skillId, intervalStart and requiredAgents, or offeredContacts and ahtSeconds (and siteId for a site's own demand).`);
   }
   if (!parsed.ok) throw new AppError("VALIDATION", parsed.fileError.message);
 
@@ -40,7 +41,7 @@ export async function importDemandFile(
   let unreachable = 0;
   const values: DemandRow[] =
     parsed.kind === "required"
-      ? parsed.rows.map((r) => ({ skillId: r.skillId, intervalStart: new Date(r.intervalStart), requiredAgents: r.requiredAgents, offeredContacts: null, ahtSeconds: null }))
+      ? parsed.rows.map((r) => ({ skillId: r.skillId, siteId: r.siteId, intervalStart: new Date(r.intervalStart), requiredAgents: r.requiredAgents, offeredContacts: null, ahtSeconds: null }))
       : parsed.rows.map((r) => {
           const s = settings.get(r.skillId) ?? DEFAULT_STAFFING;
           const staff = requiredStaff(r.offeredContacts, r.ahtSeconds, INTERVAL_SECONDS, s);
@@ -54,7 +55,7 @@ export async function importDemandFile(
               message: `Row ${r.row}: ${Math.round(s.serviceLevelTarget * 100)} % in ${s.serviceLevelSeconds} s cannot be reached for ${r.offeredContacts} contacts at ${r.ahtSeconds} s AHT (${staff.trafficErlangs.toFixed(1)} Erlangs) within ${staff.agents} agents; stored ${staff.scheduled} and flagged.`,
             });
           }
-          return { skillId: r.skillId, intervalStart: new Date(r.intervalStart), requiredAgents: staff.scheduled, offeredContacts: r.offeredContacts, ahtSeconds: r.ahtSeconds };
+          return { skillId: r.skillId, siteId: r.siteId, intervalStart: new Date(r.intervalStart), requiredAgents: staff.scheduled, offeredContacts: r.offeredContacts, ahtSeconds: r.ahtSeconds };
         });
 
   const status: DemandImportOutcome["status"] = request.dryRun ? "validated" : parsed.errors.length > 0 ? "rejected" : "committed";
@@ -62,7 +63,7 @@ export async function importDemandFile(
     const importId = await insertImport(tx, {
       kind: "demand",
       fileName: request.fileName,
-      fileHash: createHash("sha256").update(request.text).digest("hex"),
+      fileHash: request.fileHash ?? createHash("sha256").update(typeof request.text === "string" ? request.text : request.text.cells).digest("hex"),
       fileBytes: request.bytes,
       format: parsed.kind,
       status,

@@ -2,11 +2,11 @@ import "server-only";
 import { assertNoOverlap, overlapConflictFrom } from "../shifts/overlap-guard";
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
-import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, setImportCounts } from "../../db/queries/imports";
+import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, replaceShiftsForImport, setImportCounts } from "../../db/queries/imports";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { deleteShifts, getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
+import { getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
 import { anyOpenTradeOnShifts } from "../../db/queries/trades";
-import { parseShiftCsv, type ImportContext, type ShiftParseResult } from "../../csv";
+import { parseShiftCsv, type CsvInput, type ImportContext, type ShiftParseResult } from "../../csv";
 import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
 import { SkillCatalog } from "../../domain/skills";
 import { AppError } from "../../errors";
@@ -24,7 +24,10 @@ export interface ShiftImportOptions {
 
 export interface ShiftImportRequest {
   fileName: string;
-  text: string;
+  /** The file's text, or the records the upload worker read from it (lib/api/csv-upload.ts). */
+  text: CsvInput;
+  /** SHA-256 of the uploaded bytes; computed from the text when not given. */
+  fileHash?: string;
   bytes: number;
   options: ShiftImportOptions;
   actor: AuditActor;
@@ -36,8 +39,10 @@ const ERRORS_IN_RESPONSE = 500;
 const INSERT_CHUNK = 1000;
 const SHIFT_INSERT_CHUNK = 10_000;
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function fileHashOf(request: { text: CsvInput; fileHash?: string }): string {
+  if (request.fileHash) return request.fileHash;
+  if (typeof request.text !== "string") throw new Error("fileHash is required with pre-read records");
+  return createHash("sha256").update(request.text).digest("hex");
 }
 
 async function buildContext(db: Db, overwriteConflicts: boolean): Promise<ImportContext> {
@@ -119,37 +124,22 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
   const toWrite = status === "committed" ? result.rows.filter((r) => !alreadyStored.has(r.row)) : [];
 
   const outcome = await db.transaction(async (tx) => {
-    let replacedRows = 0;
-    let importedRows = 0;
-    if (status === "committed" && result.replacedShiftIds.length > 0) {
-      if (await anyOpenTradeOnShifts(tx, result.replacedShiftIds)) {
-        throw new AppError("CONFLICT", "Some shifts this file would replace are part of open trade requests; decide or cancel those trades first.");
-      }
-      replacedRows = await deleteShifts(tx, result.replacedShiftIds);
-    }
     const importId = await insertImport(tx, {
-        kind: "shifts",
-        fileName: request.fileName,
-        fileHash: sha256(request.text),
-        fileBytes: request.bytes,
-        format: result.format,
-        status,
-        dryRun: options.dryRun,
-        totalRows: result.rowCount,
-        failedRows: errorRows,
-        skippedRows: status === "committed" ? errorRows : 0,
-        options: { overwriteConflicts: options.overwriteConflicts, onlyValidRows: options.onlyValidRows, mapping: mapping ?? null },
-        userId: request.actor.id,
-      });
-    for (let i = 0; i < toWrite.length; i += SHIFT_INSERT_CHUNK) {
-      importedRows += await insertImportedShifts(tx, toWrite.slice(i, i + SHIFT_INSERT_CHUNK), importId);
-    }
-    // The file was checked against the schedule before this transaction; a concurrent
-    // import may have stored overlapping shifts since.
-    if (toWrite.length > 0) {
-      const window = rowsWindow(toWrite);
-      await assertNoOverlap(tx, toWrite.map((r) => r.agentId), { from: new Date(window.start), to: new Date(window.end) });
-    }
+      kind: "shifts",
+      fileName: request.fileName,
+      fileHash: fileHashOf(request),
+      fileBytes: request.bytes,
+      format: result.format,
+      status,
+      dryRun: options.dryRun,
+      totalRows: result.rowCount,
+      failedRows: errorRows,
+      skippedRows: status === "committed" ? errorRows : 0,
+      options: { overwriteConflicts: options.overwriteConflicts, onlyValidRows: options.onlyValidRows, mapping: mapping ?? null },
+      userId: request.actor.id,
+    });
+    const replacedRows = status === "committed" ? await replaceShifts(tx, importId, result.replacedShiftIds) : 0;
+    const importedRows = status === "committed" ? await writeShifts(tx, importId, toWrite) : 0;
     const allIssues = [...result.errors, ...result.warnings.filter((w) => w.code !== "ALREADY_STORED")];
     await insertImportRowErrors(tx, importId, allIssues, INSERT_CHUNK);
     await setImportCounts(tx, importId, { importedRows, replacedRows });
@@ -189,6 +179,41 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
     warnings: result.warnings.slice(0, ERRORS_IN_RESPONSE),
     cxone,
   };
+}
+
+/**
+ * The replacement step of an overwrite import: removes the stored shifts the file replaces,
+ * inside the import's transaction, refused while any of them is part of an open trade.
+ * Kept apart so what is replaced can be recorded against the import (undo) in one place.
+ */
+async function replaceShifts(tx: Db, importId: string, shiftIds: readonly string[]): Promise<number> {
+  if (shiftIds.length === 0) return 0;
+  if (await anyOpenTradeOnShifts(tx, shiftIds)) {
+    throw new AppError("CONFLICT", "Some shifts this file would replace are part of open trade requests; decide or cancel those trades first.");
+  }
+  // The replaced rows are kept beside the import so undoing it can restore them exactly.
+  return replaceShiftsForImport(tx, importId, shiftIds);
+}
+
+/**
+ * The commit of the file's rows, set-based: a few statements of many rows each (jsonb
+ * expanded by jsonb_to_recordset), rows already stored skipped by the (agent, start, end)
+ * unique index, then one check that nobody now works two shifts at once. That check is
+ * the exclusion constraint on Postgres (at commit, whoever wrote concurrently) and a
+ * window-function pass over the agents' shifts on the embedded database, where one
+ * transaction runs at a time. Returns the rows inserted.
+ */
+async function writeShifts(tx: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += SHIFT_INSERT_CHUNK) {
+    inserted += await insertImportedShifts(tx, rows.slice(i, i + SHIFT_INSERT_CHUNK), importId);
+  }
+  // The file was checked against the schedule before this transaction; a concurrent
+  // import may have stored overlapping shifts since.
+  const window = rowsWindow(rows);
+  await assertNoOverlap(tx, rows.map((r) => r.agentId), { from: new Date(window.start), to: new Date(window.end) });
+  return inserted;
 }
 
 function rowsWindow(rows: readonly ValidShiftRow[]): { start: number; end: number } {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
+import { getShiftsOverlapping } from "../../db/queries/shifts";
 import { gridFor } from "../../domain/coverage";
 import { dailyRollup } from "../../domain/gaps";
 import type { GapResolutionRule } from "../../domain/optimize/greedy";
@@ -10,6 +11,8 @@ import type { LaunchOptimization } from "../../schemas/optimization";
 import type { OptimizationPlan } from "../backends";
 import { scheduleCoverage } from "../coverage/schedule";
 import { getGapThresholds } from "../settings/gap-thresholds";
+
+const DAY_MS = 86_400_000;
 
 /** UTC days [from, to]: the same day boundaries CXone's coverage records use. */
 function rangeOf(input: LaunchOptimization) {
@@ -26,7 +29,10 @@ export async function planOptimization(db: Db, input: LaunchOptimization): Promi
   const grid = gridFor(range);
   const [sites, skills, agents, thresholds] = await Promise.all([getSites(db), getSkills(db), getAgents(db), getGapThresholds(db)]);
   const catalog = new SkillCatalog(skills);
-  const { coverage, shifts, required } = await scheduleCoverage(db, grid, agents, catalog);
+  const { coverage, required } = await scheduleCoverage(db, grid, agents, catalog);
+  // The rules look past the range: rest from the shift before it, the stretch and the week's
+  // contract hours in each agent's home zone (a week may start before the range's first day).
+  const shifts = await getShiftsOverlapping(db, { from: new Date(range.start - 8 * DAY_MS), to: new Date(range.end + 8 * DAY_MS) });
   const rules: GapResolutionRule[] = [];
   for (const [skillId, c] of coverage) {
     const gaps = dailyRollup(skillId, grid, c.required, c.net, "UTC", thresholds).filter((d) => d.isGap);

@@ -21,6 +21,8 @@ export interface SettingsOverview {
   thresholds: GapThresholdsInput;
   cxone: CxoneConnectionView;
   backend: "local" | "cxone";
+  /** What a critical period may name: the sites (with their zones, for its times) and the skills. */
+  periodOptions: { sites: { id: string; name: string; timeZone: string }[]; skills: { id: string; name: string }[] };
 }
 
 /** Everything the settings page shows, in one call. */
@@ -45,5 +47,6 @@ export async function getSettingsOverview(db: Db): Promise<SettingsOverview> {
     thresholds,
     cxone,
     backend: currentBackendName(),
+    periodOptions: { sites: sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })), skills: skills.map((s) => ({ id: s.id, name: s.name })) },
   };
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import Papa from "papaparse";
-import { scanCsvShape } from "../../csv/shape";
+import { readCsvTable, type CsvInput } from "../../csv/read";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { findShiftByAgentStart } from "../../db/queries/shifts";
@@ -29,22 +28,23 @@ const MAX_ROWS = 2000;
  * named shift exists); a file with any bad row files nothing. Valid rows are then filed in
  * order, each judged with the earlier ones already applied or pending, as a queue would be.
  */
-export async function requestTradesFromCsv(db: Db, text: string, actor: AuditActor, now: number, requestId?: string): Promise<BulkTradeOutcome> {
-  // Bounded cells, rows and columns first: a hostile file is refused in one linear pass.
-  const shape = scanCsvShape(text, ",");
-  if (shape) throw new AppError("VALIDATION", shape.message);
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-  const missing = TRADE_CSV_COLUMNS.filter((c) => c !== "note" && c !== "receiverShiftStart" && !parsed.meta.fields?.includes(c));
+export async function requestTradesFromCsv(db: Db, input: CsvInput, actor: AuditActor, now: number, requestId?: string): Promise<BulkTradeOutcome> {
+  // The shared reader: bounded cells, rows and columns, so a hostile file is refused in one
+  // linear pass (in the upload worker when the route hands over its records).
+  const read = readCsvTable(input);
+  if (!read.ok) throw new AppError("VALIDATION", read.fileError.code === "HEADER_ONLY" ? "The file has no trade rows." : read.fileError.message);
+  const { headers, records, rowNumbers } = read.table;
+  const missing = TRADE_CSV_COLUMNS.filter((c) => c !== "note" && c !== "receiverShiftStart" && !headers.includes(c));
   if (missing.length) throw new AppError("VALIDATION", `The file needs the columns ${TRADE_CSV_COLUMNS.join(", ")}; missing: ${missing.join(", ")}.`);
-  if (parsed.data.length === 0) throw new AppError("VALIDATION", "The file has no trade rows.");
-  if (parsed.data.length > MAX_ROWS) throw new AppError("VALIDATION", `At most ${MAX_ROWS} trades per file; this one has ${parsed.data.length}.`);
+  if (records.length > MAX_ROWS) throw new AppError("VALIDATION", `At most ${MAX_ROWS} trades per file; this one has ${records.length}.`);
+  const rows = records.map((rec) => Object.fromEntries(headers.map((h, j) => [h, rec[j]])) as Record<string, string>);
 
   const errors: RowError[] = [];
   const requests: Array<{ row: number; request: TradeRequest }> = [];
   const findShift = (agentId: string, start: string) => findShiftByAgentStart(db, agentId, new Date(start));
 
-  for (const [i, raw] of parsed.data.entries()) {
-    const row = i + 2;
+  for (const [i, raw] of rows.entries()) {
+    const row = rowNumbers[i];
     const r = rowSchema.safeParse(raw);
     if (!r.success) {
       for (const issue of r.error.issues) {

@@ -21,6 +21,7 @@ import { SkillCatalog } from "../../../lib/domain/skills";
 import { seedDemo } from "../../../lib/services/seed/demo";
 import { getCoverageView } from "../../../lib/services/coverage/view";
 import { importShiftFile } from "../../../lib/services/imports/shifts";
+import { readCsvUpload } from "../../../lib/api/csv-upload";
 import type { DemoData } from "../../../lib/demo/generate";
 import type { BenchCase } from "../harness";
 
@@ -100,11 +101,12 @@ async function resetImported(db: OpenedDb["db"]) {
 function importCase(driver: "PGlite" | "Postgres"): BenchCase {
   let target: OpenedDb | null = null;
   return {
-    name: `import 100,000 rows, parse + validate + commit (${driver})`,
+    name: `import 100,000 rows, read in the worker + validate + commit (${driver})`,
     baselineName: "parse + validate only",
     iterations: 3,
-    goal: driver === "Postgres" ? "< 5 s" : "reported",
-    goalMet: driver === "Postgres" ? (ms) => ms < 5000 : undefined,
+    // Issue 10: < 1.5 s on Postgres, < 4 s on the embedded database (HTTP aside: see the route-handler case).
+    goal: driver === "Postgres" ? "< 1.5 s" : "< 4 s",
+    goalMet: driver === "Postgres" ? (ms) => ms < 1500 : (ms) => ms < 4000,
     async setup() {
       await ensureInputs();
       if (driver === "PGlite") target = pglite;
@@ -116,10 +118,13 @@ function importCase(driver: "PGlite" | "Postgres"): BenchCase {
     },
     beforeEach: () => resetImported(target!.db),
     async subject() {
+      // What the route does with the body: the bytes to the reader's worker, its records to the service.
+      const upload = await readCsvUpload(new TextEncoder().encode(csv));
       const r = await importShiftFile(target!.db, {
         fileName: "bench.csv",
-        text: csv,
-        bytes: csv.length,
+        text: upload.csv,
+        fileHash: upload.hash,
+        bytes: upload.bytes,
         options: { dryRun: false, overwriteConflicts: false, onlyValidRows: false },
         actor,
       });
@@ -168,8 +173,8 @@ function routeHandlerCase(): BenchCase {
     name: "import 100,000 rows end to end through the route handler (Postgres)",
     baselineName: "the same import called in process",
     iterations: 3,
-    goal: "< 5 s",
-    goalMet: (ms) => ms < 5000,
+    goal: "< 1.5 s",
+    goalMet: (ms) => ms < 1500,
     async setup() {
       await ensureInputs();
       if (!fs.existsSync(path.join(process.cwd(), ".next/BUILD_ID"))) throw new Error("Run `npx next build` first: this case serves the production build.");

@@ -18,9 +18,9 @@ describe("parseDemandCsv", () => {
     expect(r.kind).toBe("forecast");
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { row: 2, skillId: "SKILL_SALES", intervalStart: utc("2026-03-09T13:00:00Z"), offeredContacts: 40, ahtSeconds: 180 },
-      { row: 3, skillId: "SKILL_SALES", intervalStart: utc("2026-03-09T13:15:00Z"), offeredContacts: 42.5, ahtSeconds: 175 },
-      { row: 4, skillId: "SKILL-EN-BILLING", intervalStart: utc("2026-03-09T13:00:00Z"), offeredContacts: 0, ahtSeconds: 0 },
+      { row: 2, skillId: "SKILL_SALES", siteId: null, intervalStart: utc("2026-03-09T13:00:00Z"), offeredContacts: 40, ahtSeconds: 180 },
+      { row: 3, skillId: "SKILL_SALES", siteId: null, intervalStart: utc("2026-03-09T13:15:00Z"), offeredContacts: 42.5, ahtSeconds: 175 },
+      { row: 4, skillId: "SKILL-EN-BILLING", siteId: null, intervalStart: utc("2026-03-09T13:00:00Z"), offeredContacts: 0, ahtSeconds: 0 },
     ]);
   });
 
@@ -28,8 +28,8 @@ describe("parseDemandCsv", () => {
     const r = parsed(parseDemandCsv(fixture("demand-required.csv"), ctx));
     expect(r.kind).toBe("required");
     expect(r.rows).toEqual([
-      { row: 2, skillId: "SKILL_SALES", intervalStart: utc("2026-03-09T13:00:00Z"), requiredAgents: 14 },
-      { row: 3, skillId: "SKILL_SALES", intervalStart: utc("2026-03-09T13:15:00Z"), requiredAgents: 15.5 },
+      { row: 2, skillId: "SKILL_SALES", siteId: null, intervalStart: utc("2026-03-09T13:00:00Z"), requiredAgents: 14 },
+      { row: 3, skillId: "SKILL_SALES", siteId: null, intervalStart: utc("2026-03-09T13:15:00Z"), requiredAgents: 15.5 },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe("parseDemandCsv", () => {
     expect(r).toMatchObject({ ok: false, needsMapping: true, suggested: { skillId: "Queue", intervalStart: "Interval", requiredAgents: "Staff" } });
     const m = parsed(parseDemandCsv(text, ctx, { mapping: { skillId: "Queue", intervalStart: "Interval", requiredAgents: "Staff" } }));
     expect(m.kind).toBe("required");
-    expect(m.rows).toEqual([{ row: 2, skillId: "SKILL_SALES", intervalStart: utc("2026-03-09T13:00:00Z"), requiredAgents: 3 }]);
+    expect(m.rows).toEqual([{ row: 2, skillId: "SKILL_SALES", siteId: null, intervalStart: utc("2026-03-09T13:00:00Z"), requiredAgents: 3 }]);
   });
 
   it("prefers required agents when a file has both, and says so", () => {
@@ -99,5 +99,29 @@ describe("parseDemandCsv", () => {
   it("shares the whole-file checks", () => {
     expect(parseDemandCsv("", ctx)).toEqual({ ok: false, fileError: { code: "EMPTY_FILE", message: "The file is empty." } });
     expect(parseDemandCsv("skillId,intervalStart,requiredAgents\n", ctx)).toMatchObject({ ok: false, fileError: { code: "HEADER_ONLY" } });
+  });
+});
+
+describe("parseDemandCsv: demand per skill and site", () => {
+  const withSites = { ...ctx, siteIds: ["NYC", "LON"] };
+  it("reads an optional siteId column; an empty cell is the shared queue, a site's case is its id's", () => {
+    const text = ["skillId,site,intervalStart,requiredAgents", "SKILL_SALES,NYC,2026-03-09T13:00:00Z,4", "SKILL_SALES,,2026-03-09T13:00:00Z,9", "SKILL_SALES,lon,2026-03-09T13:00:00Z,2"].join("\n");
+    const r = parsed(parseDemandCsv(text, withSites));
+    expect(r.errors).toEqual([]);
+    expect(r.mapping.siteId).toBe("site");
+    expect(r.rows.map((x) => [x.siteId, "requiredAgents" in x ? x.requiredAgents : null])).toEqual([
+      ["NYC", 4],
+      [null, 9],
+      ["LON", 2],
+    ]);
+  });
+
+  it("names an unknown site and a repeated skill, site and interval on their rows", () => {
+    const text = ["skillId,siteId,intervalStart,requiredAgents", "SKILL_SALES,PAR,2026-03-09T13:00:00Z,4", "SKILL_SALES,NYC,2026-03-09T13:00:00Z,4", "SKILL_SALES,NYC,2026-03-09T13:00:00Z,5"].join("\n");
+    const r = parsed(parseDemandCsv(text, withSites));
+    expect(r.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, "siteId", "UNKNOWN_SITE"],
+      [4, null, "DUPLICATE_ROW"],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { siteCoverageSeries } from "@/lib/domain/coverage/site";
+import { chooseSiteRequired, siteCoverageSeries } from "@/lib/domain/coverage/site";
 
 const f = (...v: number[]) => Float64Array.from(v);
 
@@ -54,5 +54,26 @@ describe("siteCoverageSeries: the Site filter's rule", () => {
   it("treats an all-zero site demand row as no site demand", () => {
     const [s] = siteCoverageSeries({ ...base, skillIds: ["SKILL_BILLING"], siteDemand: new Map([["SKILL_BILLING", f(0, 0, 0)]]) });
     expect(s.requiredSource).toBe("shared demand");
+  });
+});
+
+describe("chooseSiteRequired: which demand a site is judged on", () => {
+  it("takes the site's own rows per skill where they hold demand, else the shared queue's, and says which", () => {
+    const { required, source } = chooseSiteRequired(
+      new Map([
+        ["SKILL_SALES", f(4, 4)],
+        ["SKILL_BILLING", f(0, 0)],
+      ]),
+      new Map([
+        ["SKILL_SALES", f(20, 20)],
+        ["SKILL_BILLING", f(5, 5)],
+        ["SKILL_TECH", f(0, 0)],
+      ]),
+    );
+    expect(Array.from(required.get("SKILL_SALES")!)).toEqual([4, 4]);
+    expect(source.get("SKILL_SALES")).toBe("site demand");
+    expect(Array.from(required.get("SKILL_BILLING")!)).toEqual([5, 5]);
+    expect(source.get("SKILL_BILLING")).toBe("shared demand");
+    expect(source.get("SKILL_TECH")).toBe("no demand");
   });
 });

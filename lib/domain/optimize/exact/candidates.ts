@@ -7,7 +7,7 @@
  */
 import type { CoverageGrid } from "../../coverage";
 import { HOUR_MS, INTERVAL_MS, type Agent, type Instant, type LaborRules, type Shift } from "../../types";
-import { EPS, IH, breakFor, inPool, parseClock, shiftLimits, type MergedRule, type ZoneCalendar } from "../common";
+import { EPS, IH, breakFor, inPool, parseClock, shiftLimits, type MergedRule, type ZoneCalendar, isoWeekOf } from "../common";
 import type { ComplianceRules } from "../types";
 
 export type CandidateKind = "new" | "before" | "after";
@@ -81,6 +81,20 @@ export function frameFor(agent: Agent, labor: LaborRules, cal: ZoneCalendar, ava
       weekPaid[cal.week[i]] += (t1 - t0 - off) / HOUR_MS;
     }
     if (s.start >= grid.start && s.start < grid.start + count * INTERVAL_MS) dayStarts[cal.day[Math.floor((s.start - grid.start) / INTERVAL_MS)]]++;
+    // Hours worked outside the grid but in one of its home-zone weeks count toward that
+    // week's contract (a range of one day, or a week in UTC for an agent in Manila): without
+    // them the weekly hours rule would only see the part of the week inside the range.
+    if (cal.weekIndex) {
+      const gridEnd = grid.start + count * INTERVAL_MS;
+      for (const [p0, p1] of [[s.start, Math.min(s.end, grid.start)], [Math.max(s.start, gridEnd), s.end]] as const) {
+        if (p1 <= p0) continue;
+        const w = cal.weekIndex.get(isoWeekOf(p0, cal.zone ?? agent.timeZone));
+        if (w === undefined) continue;
+        let off = 0;
+        for (const [u0, u1] of unpaid) off += Math.max(0, Math.min(p1, u1) - Math.max(p0, u0));
+        weekPaid[w] += (p1 - p0 - off) / HOUR_MS;
+      }
+    }
   }
   const skills = [];
   let overtimeCap = 0;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { gridFor } from "@/lib/domain/coverage";
+import { checkProposals } from "@/lib/domain/optimize/accept-check";
 import { greedyFill, type GapResolutionRule } from "@/lib/domain/optimize/greedy";
+import { proposalsOf } from "@/lib/domain/optimize/proposals";
 import { SkillCatalog } from "@/lib/domain/skills";
 import type { Agent, Shift, Site } from "@/lib/domain/types";
 
@@ -46,11 +48,19 @@ describe("greedy starts per day (the AGENT-1280 case)", () => {
     const r = greedyFill({ grid, agents: [agent], sites: [MNL], catalog, shifts, required: demand(22, 24), rules: [rule], compliance: { maxConsecutiveHours: 10, minBreakDuration: 30, respectPublishedShifts: true } });
     expect(r.proposedShifts).toEqual([]);
     expect(r.unmetRequirements).toMatchObject([{ skillId: "SALES", reason: "NO_FEASIBLE_AGENT", shortfallHours: 2 }]);
+    // The defect's proposal, were any engine to make it, is refused at accept by the same rule.
+    const drafts = shifts.map((s) => ({ ...s, status: "DRAFT" as const }));
+    const defect = { id: "p1", agentId: agent.id, siteId: "MNL", start: local(0, 22), end: local(1, 0), skillId: "SALES", skills: [], breaks: [], extendsShiftId: "sun", coverageHours: 2, overtimeHours: 0 };
+    const check = checkProposals([defect], { agents: new Map([[agent.id, agent]]), sites: new Map([["MNL", MNL]]), schedule: drafts, allowOvertime: true, maxOvertimeHoursPerAgent: 10 });
+    expect(check.refused[0].reason).toMatch(/AGENT-1280 would start 2 shifts on 2026-03-07 \(Asia\/Manila\)/);
   });
 
   it("still extends the same shift back into Saturday when Saturday has no other start", () => {
     const shifts = [shift("sun", local(1, 0), local(1, 8))];
     const r = greedyFill({ grid, agents: [agent], sites: [MNL], catalog, shifts, required: demand(22, 24), rules: [rule], compliance: { maxConsecutiveHours: 10, minBreakDuration: 30, respectPublishedShifts: true } });
     expect(r.assignmentRecommendations[0].recommendedShifts).toMatchObject([{ startTime: "2026-03-07T14:00:00Z", endTime: "2026-03-07T16:00:00Z", extendsShiftId: "sun" }]);
+    // The same checker accept uses finds nothing wrong with it (had the shift been a draft it could extend).
+    const check = checkProposals(proposalsOf(r), { agents: new Map([[agent.id, agent]]), sites: new Map([["MNL", MNL]]), schedule: shifts.map((s) => ({ ...s, status: "DRAFT" as const })), allowOvertime: true, maxOvertimeHoursPerAgent: 10 });
+    expect(check.refused).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ CREATE TABLE "idempotency_keys" (
 	"status" integer,
 	"body" text,
 	"content_type" text,
+	"etag" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_caller_id_route_key_pk" PRIMARY KEY("caller_id","route","key")
 );
