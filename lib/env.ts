@@ -34,6 +34,8 @@ const schema = z
     CXONE_CLIENT_SECRET: z.string().min(1).optional(),
     /** Requests one API token may make per minute (429 with Retry-After beyond). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** Platform profile: the API host made from discovery's area and domain (default https://api-{area}.{domain}). */
+    CXONE_API_HOST_TEMPLATE: z.string().includes("{area}", { error: "CXONE_API_HOST_TEMPLATE must contain {area}" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Kept for old scripts; grants nothing: `npm run demo` generates its own secrets. */
     SHIFTBOARD_DEMO: z.enum(["0", "1"]).default("0"),

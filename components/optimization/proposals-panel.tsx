@@ -116,7 +116,7 @@ export function ProposalsPanel({ runId, proposals, accepted, overtimeCap }: { ru
                 <td className="px-2 py-1.5">{p.skills.map((s) => s.skillId).join(", ") || p.skillId}</td>
                 <td className="px-2 py-1.5 tabular-nums">{p.coverageHours.toFixed(1)} h</td>
                 <td className="px-2 py-1.5">{p.overtimeHours > 0 ? <Badge tone="warn">{p.overtimeHours.toFixed(1)} h overtime</Badge> : "—"}</td>
-                <td className="px-2 py-1.5 text-xs">{accepted[p.id] ? <Badge tone="good">accepted</Badge> : p.extendsShiftId ? "extends a shift" : "new shift"}</td>
+                <td className="px-2 py-1.5 text-xs">{accepted[p.id] ? <Badge tone="good">accepted</Badge> : p.extendsStatus === "PUBLISHED" ? <span title="Published shifts are never changed: accepting it is refused">extends a published shift</span> : p.extendsShiftId ? "extends a draft" : "new shift"}</td>
               </Row>
             )),
           ];

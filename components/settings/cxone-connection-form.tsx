@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { saveCxoneConnectionAction } from "@/lib/actions/cxone/save-cxone-connection";
-import { testCxoneConnectionAction } from "@/lib/actions/cxone/test-cxone-connection";
 import type { CxoneConnectionView } from "@/lib/schemas/cxone-connection";
 import { actionErrorText } from "@/lib/client/fetch-json";
 import { Alert } from "@/components/ui/alert";
@@ -12,12 +11,7 @@ import { Button } from "@/components/ui/button";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 
-interface TestResult {
-  ok: boolean;
-  token: { ok: boolean; message: string; grantedScopes: string[] };
-  scopes: Record<string, { ok: boolean; checkedBy: string; message: string }>;
-}
-
+/** The seed profile (WFM API contract): region or base URL and OAuth client credentials. Tested by the section's "Test connection". */
 export function CxoneConnectionForm({ initial, backend }: { initial: CxoneConnectionView; backend: "local" | "cxone" }) {
   const router = useRouter();
   const [region, setRegion] = useState(initial.region as "NA" | "EU" | "JP" | "CUSTOM");
@@ -25,7 +19,6 @@ export function CxoneConnectionForm({ initial, backend }: { initial: CxoneConnec
   const [clientId, setClientId] = useState(initial.clientId);
   const [clientSecret, setClientSecret] = useState("");
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [test, setTest] = useState<TestResult | null>((initial.lastTestResult as unknown as TestResult) ?? null);
   const [busy, setBusy] = useState(false);
 
   async function save(e: React.FormEvent) {
@@ -41,23 +34,13 @@ export function CxoneConnectionForm({ initial, backend }: { initial: CxoneConnec
     }
   }
 
-  async function runTest() {
-    setBusy(true);
-    const result = await testCxoneConnectionAction({});
-    setBusy(false);
-    const error = actionErrorText(result);
-    if (error) return setStatus({ tone: "error", text: error });
-    setTest(result!.data as unknown as TestResult);
-    setStatus(null);
-  }
-
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
         Backend in use: <Badge tone={backend === "cxone" ? "info" : "neutral"}>{backend === "cxone" ? "CXone (WFM_BACKEND=cxone)" : "local engines"}</Badge>
         {initial.source === "environment" ? " · connection from the environment" : ""}
       </p>
-      <form onSubmit={save} className="grid gap-3 md:grid-cols-2" aria-label="CXone connection">
+      <form onSubmit={save} className="grid gap-3 md:grid-cols-2" aria-label="CXone WFM API connection">
         <label className="text-xs font-medium text-slate-600">
           Region
           <select aria-label="Region" className={input} value={region} onChange={(e) => setRegion(e.target.value as typeof region)}>
@@ -95,27 +78,9 @@ export function CxoneConnectionForm({ initial, backend }: { initial: CxoneConnec
           <Button type="submit" disabled={busy}>
             Save connection
           </Button>
-          <Button variant="secondary" onClick={() => void runTest()} disabled={busy || !initial.hasSecret}>
-            Test connection
-          </Button>
         </div>
       </form>
       {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
-      {test ? (
-        <div className="space-y-1 text-sm" data-testid="cxone-test">
-          <p className="font-medium">
-            {test.ok ? "Connection works: token and every scope proven." : "Connection problem"} {initial.lastTestAt ? <span className="text-xs text-slate-500">(last test {initial.lastTestAt.slice(0, 16).replace("T", " ")} UTC)</span> : null}
-          </p>
-          <p>
-            <Badge tone={test.token.ok ? "good" : "bad"}>token</Badge> {test.token.message}
-          </p>
-          {Object.entries(test.scopes).map(([scope, check]) => (
-            <p key={scope}>
-              <Badge tone={check.ok ? "good" : "bad"}>{scope}</Badge> {check.message} <span className="text-xs text-slate-500">({check.checkedBy})</span>
-            </p>
-          ))}
-        </div>
-      ) : null}
     </div>
   );
 }

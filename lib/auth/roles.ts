@@ -19,6 +19,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/shifts", label: "Shifts", capability: "shifts.read", description: "Upload and import shift CSVs" },
   { href: "/coverage", label: "Coverage", capability: "coverage.read", description: "Coverage against demand, gaps" },
+  { href: "/schedule", label: "Schedule", capability: "schedule.read", description: "Every agent's shifts by day; edit, publish" },
   { href: "/optimization", label: "Optimization", capability: "optimization.read", description: "Recommend shifts to close gaps" },
   { href: "/trades", label: "Trades", capability: "trades.read", description: "Shift trades and the review queue" },
   { href: "/bidding", label: "Bidding", capability: "bidding.read", description: "Bid scopes, lines, bids and awards" },

@@ -21,7 +21,7 @@ export { parseRetryAfter, fullJitterBackoff, defaultSleep, silentLogger } from "
 export type { CxoneLogger, FetchLike } from "./transport";
 export { encryptSecret, decryptSecret, generateSecretKey, SecretBoxError } from "./secret-box";
 export { createPlatformClient, PlatformClient, CxoneDownloadExpiredError } from "./platform/client";
-export type { PlatformAgent, PlatformSkill, PlatformAgentSkill, ExportedShift, ContactHistoryRow, ExportProgress, ExtractionJob } from "./platform/client";
+export type { PlatformAgent, PlatformSkill, PlatformAgentSkill, ExportedShift, ContactHistoryRow, ExportProgress, ExtractionJob, PlatformCheck } from "./platform/client";
 export { CxoneDiscoveryError, platformConfigSchema } from "./platform/connect";
 export type { PlatformConfigInput } from "./platform/connect";
 export { exportWindows, compareSchedules, EXPORT_MAX_DAYS } from "./platform/windows";

@@ -25,6 +25,8 @@ export const scheduleQuerySchema = z.object({
   zoneMode: z.enum(["site", "agent"]).default("site"),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200, { error: "Ask for at most 200 agents at a time." }).default(50),
+  /** Send the per-day totals over all matching agents (the grid asks once per filter set, not on every scrolled page). */
+  totals: z.stringbool({ error: "totals is true or false." }).default(true),
 });
 export type ScheduleQuery = z.infer<typeof scheduleQuerySchema>;
 

@@ -57,6 +57,8 @@ export interface ImportHistoryItem {
   replacedRows: number;
   cxoneResult: Record<string, unknown> | null;
   userEmail: string | null;
+  /** When a planner undid the import (its shifts removed, what it replaced restored). */
+  undoneAt: Date | null;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface StoredProposal {
   skills: SkillProficiency[];
   breaks: ShiftBreak[];
   extendsShiftId: string | null;
+  /** The status of the shift it extends when the run was made: a published one cannot be extended at accept. */
+  extendsStatus?: "DRAFT" | "PUBLISHED" | null;
   coverageHours: number;
   overtimeHours: number;
 }

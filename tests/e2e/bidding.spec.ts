@@ -158,8 +158,8 @@ test.describe.serial("shift bidding", () => {
     await expect(page.getByText("The award run is queued")).toBeVisible();
     await expect(async () => {
       await page.reload();
-      await expect(page.getByText(/Last award run: completed/)).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 60_000 });
+      await expect(page.getByText(/Last award run: completed/)).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000 });
     const awards = page.getByRole("table", { name: "Awards" });
     await expect(awards.getByRole("row", { name: new RegExp(`${A.id}.*${LATE}`) })).toBeVisible();
     await expect(awards.getByRole("row", { name: new RegExp(`${B.id}.*${EARLY}`) })).toBeVisible();

@@ -50,7 +50,7 @@ test("at 390 px the navigation folds behind a Menu button and no page is wider t
   }
   // The coverage filters wrap inside the screen.
   await page.goto("/coverage");
-  const filters = await page.getByLabel("Site").boundingBox();
+  const filters = await page.getByRole("combobox", { name: "Site", exact: true }).boundingBox();
   expect(filters!.x + filters!.width).toBeLessThanOrEqual(390);
   // The menu opens, navigates, and closes behind itself.
   await menu.click();

@@ -17,6 +17,7 @@ import { PERMISSIONS, rolesFor, type Capability } from "@/lib/auth/permissions";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { ACTION_CAPABILITY } from "@/lib/actions/access";
 import { PUBLIC_ROUTES, ROUTE_CAPABILITY } from "@/lib/api/access";
+import { createScratchDatabase } from "./support/db";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
@@ -26,6 +27,7 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-access-"));
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 
 function walk(dir: string, match: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -48,16 +50,21 @@ async function auditCount() {
   return row.n;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // The real database module, on a throwaway embedded database (or the test server).
   process.env.PGLITE_DATA_DIR = dataDir;
-  if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  // The test server's own scratch database, migrated from empty (never the shared one).
+  if (process.env.TEST_DATABASE_URL) {
+    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+    process.env.DATABASE_URL = scratch.url;
+  }
 });
 
 afterAll(async () => {
   const { getOpenedDb } = await import("@/lib/db/client");
   await (await getOpenedDb()).close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
 });
 
 describe("server actions", () => {

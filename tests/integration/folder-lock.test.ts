@@ -43,21 +43,31 @@ describe("the embedded database folder lock", () => {
   it("lets exactly one of several processes starting together have the folder", async () => {
     const dir = tempDir();
     const clientModule = path.resolve(import.meta.dirname, "../../lib/db/client.ts");
-    // Each child takes the lock the way the server does and reports, then holds it a moment.
+    // Each child takes the lock the way the server does and reports; the one that has it holds it
+    // until every child has reported (its stdin closes then), not for a fixed moment: on a loaded
+    // machine a child may start seconds after another has come and gone.
     const script = `
       const { acquireFolderLock } = await import(${JSON.stringify(clientModule)});
-      try { acquireFolderLock(${JSON.stringify(dir)}); console.log("got"); await new Promise((r) => setTimeout(r, 3000)); }
+      try { acquireFolderLock(${JSON.stringify(dir)}); console.log("got"); await new Promise((r) => { process.stdin.on("end", r); process.stdin.resume(); }); }
       catch (e) { console.log(e.name); }`;
-    const runs = Array.from({ length: 4 }, () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--input-type=module", "-e", script], { cwd: path.resolve(import.meta.dirname, "../..") });
-        let out = "";
-        child.stdout.on("data", (d) => (out += d));
-        child.stderr.on("data", (d) => (out += d));
-        child.on("exit", () => resolve(out.trim()));
-      }),
+    const children = Array.from({ length: 4 }, () => spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--input-type=module", "-e", script], { cwd: path.resolve(import.meta.dirname, "../..") }));
+    const reports = children.map(
+      (child) =>
+        new Promise<string>((resolve) => {
+          let out = "";
+          let err = "";
+          child.stdout.on("data", (d) => {
+            out += d;
+            if (out.includes("\n")) resolve(out.trim());
+          });
+          child.stderr.on("data", (d) => (err += d));
+          child.on("exit", () => resolve((out || err).trim()));
+        }),
     );
-    const outcomes = await Promise.all(runs);
+    const outcomes = await Promise.all(reports);
+    const exited = children.map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", () => resolve()))));
+    for (const child of children) child.stdin.end();
+    await Promise.all(exited);
     expect(outcomes.filter((o) => o === "got"), outcomes.join(" | ")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "DatabaseInUseError")).toHaveLength(3);
   });

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { createScratchDatabase } from "./support/db";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
@@ -16,12 +17,17 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
 }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-routes-"));
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 const planner: CurrentUser = { id: "00000000-0000-4000-8000-000000000002", email: "planner@test", name: "Planner", role: "planner", siteIds: [] };
 const ctx = { params: Promise.resolve({}) };
 
 beforeAll(async () => {
   process.env.PGLITE_DATA_DIR = dataDir;
-  if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  // The test server's own scratch database, migrated from empty (never the shared one).
+  if (process.env.TEST_DATABASE_URL) {
+    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+    process.env.DATABASE_URL = scratch.url;
+  }
   session.user = planner;
   const { getDb } = await import("@/lib/db/client");
   const { users } = await import("@/lib/db/schema");
@@ -35,6 +41,7 @@ afterAll(async () => {
   const { getOpenedDb } = await import("@/lib/db/client");
   await (await getOpenedDb()).close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
 });
 
 async function counts() {

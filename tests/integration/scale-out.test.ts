@@ -18,6 +18,7 @@ import { decideTrade } from "@/lib/services/trades/decide";
 import { requestTrade } from "@/lib/services/trades/request";
 import { TEST_DRIVERS } from "./support/db";
 import { DEMO_WEEK, openSeeded } from "./support/demo";
+import { oneSidedPair } from "./support/trade-pairs";
 
 const planner = { id: null, label: "planner@test" };
 const noOptions = { dryRun: false, overwriteConflicts: false, onlyValidRows: false };
@@ -57,18 +58,15 @@ describe.each(TEST_DRIVERS)("two instances and a worker on one $name database", 
     const [u] = await a.db.select().from(users).where(eq(users.email, "supervisor.nyc@demo.local"));
     const supervisor: CurrentUser = { id: u.id, email: u.email, name: u.name, role: u.role, siteIds: ["NYC"] };
     const now = Date.parse(DEMO_WEEK) - 2 * 86_400_000;
-    const starts = new Map<string, number[]>();
-    for (const s of demo.shifts) starts.set(s.agentId, [...(starts.get(s.agentId) ?? []), s.start]);
-    // A NYC shift and a NYC agent who works nothing within two days of it.
-    const shift = demo.shifts.filter((s) => s.siteId === "NYC").find((s) => demo.agents.some((x) => x.homeSiteId === "NYC" && x.id !== s.agentId && (starts.get(x.id) ?? []).every((t) => Math.abs(t - s.start) > 2 * 86_400_000)))!;
-    const receiver = demo.agents.find((x) => x.homeSiteId === "NYC" && x.id !== shift.agentId && (starts.get(x.id) ?? []).every((t) => Math.abs(t - shift.start) > 2 * 86_400_000))!;
-    const t = await requestTrade(a.db, { kind: "oneSided", initiatorAgentId: shift.agentId, initiatorShiftId: shift.id, receiverAgentId: receiver.id, initiatorShiftVersion: 1 }, planner, now);
+    // A NYC shift and a NYC agent alike in skills who is off around it: a trade only a reviewer decides.
+    const [shift, receiverId] = oneSidedPair(demo, "NYC", new Set());
+    const t = await requestTrade(a.db, { kind: "oneSided", initiatorAgentId: shift.agentId, initiatorShiftId: shift.id, receiverAgentId: receiverId, initiatorShiftVersion: 1 }, planner, now);
     expect(t.status).toBe("PendingReview");
     const results = await Promise.allSettled([a, b].map((o) => decideTrade(o.db, { tradeId: t.tradeId, siteId: "NYC", decision: "approve" }, supervisor, now)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["ALREADY_DECIDED"]);
     const [moved] = await a.db.select({ agentId: shifts.agentId, version: shifts.version }).from(shifts).where(eq(shifts.id, shift.id));
-    expect(moved).toEqual({ agentId: receiver.id, version: 2 });
+    expect(moved).toEqual({ agentId: receiverId, version: 2 });
     expect(await a.db.select().from(tradeDecisions).where(eq(tradeDecisions.tradeId, t.tradeId))).toHaveLength(1);
   });
 

@@ -63,7 +63,15 @@ describe.each(TEST_DRIVERS)("schedule edits on $name", (driver) => {
     lonSupervisor = await user("supervisor.lon@demo.local", ["LON"]);
     nycSupervisor = await user("supervisor.nyc@demo.local", ["NYC"]);
     const wednesday = Date.parse(`${demo.weekStart}T12:00:00Z`) + 2 * 86_400_000;
-    target = demo.shifts.find((s) => s.siteId === "NYC" && s.status === "PUBLISHED" && s.start > wednesday - 43_200_000 && s.start < wednesday + 43_200_000)!;
+    // The demo week is fitted to demand, so many shifts start at the earliest start (06:00 NYC) and
+    // some agents work Saturday: name what the tests below need of the shift instead of taking the first.
+    const [h, m] = (demo.sites.find((x) => x.id === "NYC")!.laborRules.earliestStartLocal ?? "00:00").split(":").map(Number);
+    const startsLateEnough = (s: Shift) => {
+      const l = instantToLocal(s.start, NY);
+      return l.hour * 60 + l.minute >= h * 60 + m + 30; // room to start 30 minutes earlier
+    };
+    const saturdayFree = (s: Shift) => !demo.shifts.some((x) => x.agentId === s.agentId && x.start < s.end + 3 * 86_400_000 + 36e6 && x.end > s.start + 3 * 86_400_000 - 36e6);
+    target = demo.shifts.find((s) => s.siteId === "NYC" && s.status === "PUBLISHED" && s.start > wednesday - 43_200_000 && s.start < wednesday + 43_200_000 && startsLateEnough(s) && saturdayFree(s))!;
     expect(target).toBeDefined();
   });
   afterAll(() => o.close());

@@ -12,14 +12,9 @@ import { requestTrade } from "@/lib/services/trades/request";
 import { requestTradesFromCsv } from "@/lib/services/trades/bulk";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
+import { oneSidedPair, skillKey } from "./support/trade-pairs";
 
 const planner = { id: null, label: "planner@test" };
-
-/** Agents alike in skills and availability: a trade between them raises no skill or availability question. */
-const skillKey = (demo: DemoData, agentId: string) => {
-  const agent = demo.agents.find((a) => a.id === agentId)!;
-  return agent.skills.map((s) => `${s.skillId}:${s.proficiency}`).sort().join(",") + JSON.stringify(agent.availability);
-};
 
 /** Two same-skilled agents of one site with shifts half an hour apart on the same day: a swap that barely moves coverage. */
 function closePair(demo: DemoData, siteId: string, taken: Set<string>): [Shift, Shift] {
@@ -32,27 +27,6 @@ function closePair(demo: DemoData, siteId: string, taken: Set<string>): [Shift, 
     }
   }
   throw new Error("no close pair in the demo");
-}
-
-/** A shift and an agent of the same site who is off that whole day and the days around it. */
-function oneSidedPair(demo: DemoData, siteId: string, taken: Set<string>): [Shift, string] {
-  const byAgent = new Map<string, Shift[]>();
-  for (const s of demo.shifts) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
-  for (const giving of demo.shifts.filter((s) => s.siteId === siteId && !taken.has(s.agentId))) {
-    const receiver = demo.agents.find(
-      (a) =>
-        a.homeSiteId === siteId &&
-        a.id !== giving.agentId &&
-        !taken.has(a.id) &&
-        skillKey(demo, a.id) === skillKey(demo, giving.agentId) &&
-        (byAgent.get(a.id) ?? []).every((s) => s.end + 12 * 3_600_000 < giving.start || s.start > giving.end + 12 * 3_600_000),
-    );
-    if (receiver) {
-      taken.add(giving.agentId).add(receiver.id);
-      return [giving, receiver.id];
-    }
-  }
-  throw new Error("no one-sided pair in the demo");
 }
 
 describe.each(TEST_DRIVERS)("trades on $name", (driver) => {

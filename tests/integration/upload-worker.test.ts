@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { createScratchDatabase } from "./support/db";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
@@ -19,6 +20,7 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
 }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-upload-"));
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 const planner: CurrentUser = { id: "00000000-0000-4000-8000-000000000003", email: "planner@test", name: "Planner", role: "planner", siteIds: [] };
 const ctx = { params: Promise.resolve({}) };
 const ORIGIN = "http://127.0.0.1:3400";
@@ -26,7 +28,11 @@ const MiB = 1024 * 1024;
 
 beforeAll(async () => {
   process.env.PGLITE_DATA_DIR = dataDir;
-  if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  // The test server's own scratch database, migrated from empty (never the shared one).
+  if (process.env.TEST_DATABASE_URL) {
+    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
+    process.env.DATABASE_URL = scratch.url;
+  }
   session.user = planner;
   const { getDb } = await import("@/lib/db/client");
   const { users } = await import("@/lib/db/schema");
@@ -40,6 +46,7 @@ afterAll(async () => {
   const { getOpenedDb } = await import("@/lib/db/client");
   await (await getOpenedDb()).close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
 });
 
 /** `head`, then `fill` repeated to `bytes` in all, then `tail`: built as bytes, never as one test-side string. */
@@ -149,6 +156,32 @@ describe("hostile uploads are read off the event loop and refused clearly", () =
     const body = await res.json();
     expect(body.status).toBe("validated");
     expect(body.totalRows).toBe(1);
+  });
+});
+
+describe("the worker's records", () => {
+  it("replay to exactly what the in-thread reader reads: row numbers, quoted line breaks, blank lines, quote problems", async () => {
+    const { readCsvUpload } = await import("@/lib/api/csv-upload");
+    const { readCsvTable } = await import("@/lib/csv/read");
+    const text = [
+      "\uFEFFagentId;start;end;notes",
+      "",
+      'AGENT-1;2030-01-07T09:00:00Z;2030-01-07T17:00:00Z;"two\r\nlines; one cell"',
+      "AGENT-2;2030-01-07T10:00:00Z;2030-01-07T18:00:00Z;",
+      "  ;  ;  ;  ",
+      'AGENT-3;2030-01-07T11:00:00Z;2030-01-07T19:00:00Z;"bad "quote" here"',
+      'AGENT-4;2030-01-07T12:00:00Z;2030-01-07T20:00:00Z;"never closed',
+    ].join("\r\n");
+    const inThread = readCsvTable(text);
+    const { csv } = await readCsvUpload(new TextEncoder().encode(text));
+    const replayed = readCsvTable(csv);
+    expect(inThread.ok && replayed.ok).toBe(true);
+    expect(replayed).toEqual(inThread);
+    if (replayed.ok) {
+      expect(replayed.table.rowNumbers).toEqual([3, 4, 6, 7]);
+      expect(replayed.table.records[0][3]).toBe("two\r\nlines; one cell");
+      expect([...replayed.table.quoteErrors.values()].map((e) => e.code).sort()).toEqual(["BAD_QUOTES", "UNCLOSED_QUOTE"]);
+    }
   });
 });
 

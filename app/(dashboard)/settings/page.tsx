@@ -7,7 +7,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { GapThresholdsForm } from "@/components/settings/gap-thresholds-form";
 import { StaffingForm } from "@/components/settings/staffing-form";
 import { TradingSettingsForm } from "@/components/settings/trading-settings-form";
-import { CxoneConnectionForm } from "@/components/settings/cxone-connection-form";
+import { CxoneConnectionSection } from "@/components/settings/cxone-connection-section";
+import { CxoneReferenceSync } from "@/components/settings/cxone-reference-sync";
+import { CxoneContactHistory } from "@/components/settings/cxone-contact-history";
+import { getCxonePanel } from "@/lib/services/cxone/panel";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { listApiTokens } from "@/lib/services/api-tokens/list";
 import { listSites } from "@/lib/services/reference/sites";
@@ -18,6 +21,7 @@ export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
   const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend, periodOptions } = await getSettingsOverview(db);
+  const cxonePanel = await getCxonePanel(db);
   const [apiTokens, sites] = await Promise.all([listApiTokens(db, user, new Date()), listSites(db)]);
   return (
     <>
@@ -36,9 +40,21 @@ export default async function SettingsPage() {
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="CXone connection" description="OAuth client credentials for the CXone WFM API. Test proves the token and each scope with light reads before anything is written." />
+          <CardHeader title="CXone connection" description="The NICE platform (tenant discovery, access key) or the seed's WFM API (client credentials). Test connection reports per capability what works, with light reads only." />
           <CardBody>
-            <CxoneConnectionForm initial={cxone} backend={backend} />
+            <CxoneConnectionSection initial={cxone} backend={backend} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="CXone agents and skills" description="Preview what CXone's agents and skills would change in ours; nothing changes until you confirm." />
+          <CardBody>
+            <CxoneReferenceSync available={cxonePanel.offer.features.referenceSync.available} reason={cxonePanel.offer.features.referenceSync.reason} sites={cxonePanel.sites} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="CXone contact history" description="Historical contacts and handle times per skill and interval, stored as history and usable as demand through Erlang C." />
+          <CardBody>
+            <CxoneContactHistory available={cxonePanel.offer.features.contactHistory.available} reason={cxonePanel.offer.features.contactHistory.reason} />
           </CardBody>
         </Card>
         <Card>

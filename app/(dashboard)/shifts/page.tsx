@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/checks";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getShiftsOverview } from "@/lib/services/imports/overview";
@@ -7,15 +8,20 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { ShiftUpload } from "@/components/shifts/shift-upload";
+import { UndoImportButton } from "@/components/shifts/undo-import-button";
+import { CxoneShiftsSection } from "@/components/shifts/cxone-shifts-section";
+import { getCxonePanel } from "@/lib/services/cxone/panel";
 
 export const metadata: Metadata = { title: "Shifts" };
 
 const STATUS_TONE = { committed: "good", validated: "info", rejected: "bad", failed: "bad" } as const;
 
 export default async function ShiftsPage() {
-  await requirePageUser("/shifts");
+  const user = await requirePageUser("/shifts");
+  const mayUndo = can(user, "imports.undo");
   const db = await getDb();
   const { summary, history, savedMappings: mappings, directory } = await getShiftsOverview(db, new Date());
+  const cxone = await getCxonePanel(db);
   return (
     <>
       <PageHeader title="Shifts" description="Upload shift CSVs — ours or CXone's own template — validate them against the schedule, and import them in one step." />
@@ -51,13 +57,14 @@ export default async function ShiftsPage() {
           </CardBody>
         </Card>
       </div>
+      <CxoneShiftsSection offer={cxone.offer} sites={cxone.sites} />
       <Card className="mt-6">
         <CardHeader title="Import history" description="Every validation and import, who ran it and what it did." />
         <CardBody>
           {history.length === 0 ? (
             <p className="text-sm text-slate-500">No imports yet. Your first upload will be listed here with its counts and error report.</p>
           ) : (
-              <DataTable label="Import history" columns={["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", "CXone", ""]}>
+              <DataTable label="Import history" columns={["When", "Who", "File", "Format", "Status", "Rows", "Imported", "With errors", "Replaced", "CXone", "", ""]}>
                   {history.map((h) => (
                     <tr key={h.id} className="border-t border-slate-100">
                       <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{h.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
@@ -81,6 +88,15 @@ export default async function ShiftsPage() {
                           <a className="text-brand-600 hover:underline" href={`/api/v1/imports/${h.id}/errors`}>
                             Error report
                           </a>
+                        ) : null}
+                      </td>
+                      <td className="px-2 py-1.5">
+                        {h.undoneAt ? (
+                          <Badge tone="neutral" title={`Undone ${h.undoneAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
+                            undone
+                          </Badge>
+                        ) : mayUndo && h.status === "committed" && !h.dryRun && h.importedRows > 0 ? (
+                          <UndoImportButton importId={h.id} fileName={h.fileName} importedRows={h.importedRows} />
                         ) : null}
                       </td>
                     </tr>

@@ -9,9 +9,9 @@ import "server-only";
  *   const agents = await cx.listAgents();
  */
 import { z } from "zod";
-import { CxoneError, CxoneJobFailedError, CxoneRequestError, CxoneTimeoutError } from "../errors";
+import { CxoneError, CxoneJobFailedError, CxonePermissionError, CxoneRequestError, CxoneTimeoutError } from "../errors";
 import { readPages } from "../paging";
-import { capabilitiesOf, type Capability } from "../profiles/capabilities";
+import { capabilitiesOf } from "../profiles/capabilities";
 import { fillPath, type EndpointDef, type PlatformEndpoint } from "../profiles/endpoints";
 import { MinIntervalGate } from "../throttle";
 import { TolerantReader, field } from "../tolerant";
@@ -285,37 +285,94 @@ export class PlatformClient {
     throw new CxoneError(`Downloading the extraction file failed with HTTP ${res.status}`, { status: res.status });
   }
 
-  /** Per capability: proven by a light read, or off with the profile's reason. */
-  async testConnection(): Promise<{ ok: boolean; signIn: { ok: boolean; message: string }; capabilities: Record<Capability, { ok: boolean; message: string }> }> {
-    const caps = {} as Record<Capability, { ok: boolean; message: string }>;
-    for (const [k, v] of Object.entries(this.capabilities) as [Capability, (typeof this.capabilities)[Capability]][]) caps[k] = v.available ? { ok: true, message: "available" } : { ok: false, message: v.message };
+  /**
+   * "Test connection" on this profile, one row per step: discovery (already done when the
+   * client was made), sign-in, then one light call per documented read (a page of one, a
+   * one-day range); a 403 names the role permission, a 400/404/422 on the export of a probe
+   * user still proves the permission passed. The import endpoint is reported as not offered.
+   */
+  async checkCapabilities(): Promise<PlatformCheck[]> {
+    const d = this.connection.discovery;
+    const checks: PlatformCheck[] = [
+      {
+        key: "discovery",
+        state: "ok",
+        message: d.area ? `tenant found in area ${d.area}; API host ${d.apiBaseUrl}` : `API host entered by hand: ${d.apiBaseUrl}`,
+      },
+    ];
     try {
       await this.connection.tokens.refresh();
+      checks.push({ key: "signIn", state: "ok", message: this.connection.config.clientId ? "signed in with the access key and the registered application (password grant)" : "signed in with the access key (JSON access-key endpoint)" });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      for (const k of Object.keys(caps) as Capability[]) if (this.capabilities[k].available && k !== "templateFile") caps[k] = { ok: false, message: "not checked: sign-in failed" };
-      return { ok: false, signIn: { ok: false, message }, capabilities: caps };
+      checks.push({ key: "signIn", state: "failed", message: errText(err) });
+      for (const key of ["agentsRead", "skillsRead", "scheduleExport", "contactHistory"] as const) checks.push({ key, state: "not_checked", message: "not checked: sign-in failed" });
+      checks.push(this.importCheck());
+      return checks;
     }
-    const probe = async (cap: Capability, call: () => Promise<string>) => {
+    const probe = async (key: PlatformCheck["key"], call: () => Promise<string>, passedCheck = false) => {
       try {
-        caps[cap] = { ok: true, message: await call() };
+        checks.push({ key, state: "ok", message: await call() });
       } catch (err) {
-        caps[cap] = { ok: false, message: err instanceof Error ? err.message : String(err) };
+        if (err instanceof CxonePermissionError) checks.push({ key, state: "missing_permission", message: err.message });
+        else if (passedCheck && err instanceof CxoneError && (err.status === 400 || err.status === 404 || err.status === 422)) {
+          checks.push({ key, state: "ok", message: `the request passed the permission check (HTTP ${err.status} for the probe user)` });
+        } else checks.push({ key, state: "failed", message: errText(err) });
       }
     };
+    let firstUser: string | null = null;
+    const onePage = async (name: "agents" | "skills") => {
+      const def = this.ep(name);
+      const res = await this.connection.transport.request({ method: "GET", path: def.path, query: { top: 1, skip: 0 }, idempotent: true, auth: this.auth(def), schema: listBody, noContent: true });
+      const body = (res.data ?? {}) as Rec;
+      const list = body[def.fields?.list ?? "items"];
+      const first = Array.isArray(list) ? (list[0] as Rec | undefined) : undefined;
+      if (name === "agents" && first && typeof first[def.fields?.userId ?? "userId"] === "string") firstUser = first[def.fields?.userId ?? "userId"] as string;
+      const total = body[def.fields?.total ?? "totalRecords"];
+      return res.status === 204 ? `readable (none listed)` : `readable${typeof total === "number" ? `: ${total} in CXone` : ""}`;
+    };
     const today = new Date(this.deps.now()).toISOString().slice(0, 10);
-    await probe("syncAgentsSkills", async () => `${(await this.listSkills()).length} skill(s) readable`);
-    await probe("contactHistory", async () => `${(await this.contactHistory({ startDate: today, endDate: today })).length} interval(s) today`);
-    await probe("exportSchedule", async () => {
-      const agents = await this.listAgents();
-      if (agents.length === 0) return "no agents to export";
-      await this.exportSchedules({ userIds: [agents[0].userId], startDate: today, endDate: today });
-      return "schedule export answered";
+    await probe("agentsRead", () => onePage("agents"));
+    await probe("skillsRead", () => onePage("skills"));
+    await probe(
+      "scheduleExport",
+      async () => {
+        const def = this.ep("scheduleExport");
+        const f = def.fields!;
+        const res = await this.connection.transport.request({
+          method: "POST",
+          path: def.path,
+          json: { [f.startDate]: today, [f.endDate]: today, [f.userId]: firstUser ?? "shiftboard-probe" },
+          idempotent: true,
+          auth: this.auth(def),
+          schema: listBody,
+          noContent: true,
+        });
+        return `export answered (HTTP ${res.status}) for one user and one day`;
+      },
+      true,
+    );
+    await probe("contactHistory", async () => {
+      const def = this.ep("contactHistory");
+      const res = await this.connection.transport.request({ method: "GET", path: def.path, query: { startDate: today, endDate: today }, idempotent: true, auth: this.auth(def), schema: listBody, noContent: true });
+      return res.status === 204 ? "readable (no contacts today: 204)" : "readable";
     });
-    const ok = (Object.keys(caps) as Capability[]).every((k) => !this.capabilities[k].available || caps[k].ok);
-    return { ok, signIn: { ok: true, message: "signed in with the access key" }, capabilities: caps };
+    checks.push(this.importCheck());
+    return checks;
+  }
+
+  private importCheck(): PlatformCheck {
+    const s = this.capabilities.importShifts;
+    return { key: "importEndpoint", state: "not_offered", message: s.available ? "" : s.message };
   }
 }
+
+export interface PlatformCheck {
+  key: "discovery" | "signIn" | "agentsRead" | "skillsRead" | "scheduleExport" | "contactHistory" | "importEndpoint";
+  state: "ok" | "missing_permission" | "not_offered" | "failed" | "not_checked";
+  message: string;
+}
+
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function createPlatformClient(input: PlatformConfigInput, deps: CxoneClientDeps = {}): Promise<PlatformClient> {
   const config = parsePlatformConfig(input);

@@ -42,6 +42,7 @@ export async function getImportHistory(db: Db, limit = 15) {
       replacedRows: imports.replacedRows,
       cxoneResult: imports.cxoneResult,
       userEmail: users.email,
+      undoneAt: imports.undoneAt,
     })
     .from(imports)
     .leftJoin(users, eq(users.id, imports.userId))

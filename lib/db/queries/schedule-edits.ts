@@ -196,10 +196,10 @@ export async function deleteImportShifts(db: Db, importId: string): Promise<numb
   } finally {
     await db.execute(sql`set local session_replication_role = origin`);
   }
-  // Replica mode also silenced the triggers that move the schedule revision (coverage
-  // cache keys, migration 0010): move it here, in the same transaction, so the cache is
-  // invalidated at commit exactly as the trigger would have done.
-  if (deleted > 0) await db.execute(sql`update schedule_revision set revision = revision + 1 where id = 1`);
+  // Replica mode also silenced the trigger that marks the transaction for a schedule
+  // revision bump (coverage cache keys, migration 0010): mark it here, as that trigger
+  // does, so the revision moves at commit and the cache cannot serve the undone shifts.
+  if (deleted > 0) await db.execute(sql`insert into schedule_revision_pending (txid) values (txid_current()) on conflict do nothing`);
   return deleted;
 }
 

@@ -27,8 +27,16 @@ export async function getCxoneClient(db: Db): Promise<CxoneClient | null> {
 
 export async function requireCxoneClient(db: Db): Promise<CxoneClient> {
   const client = await getCxoneClient(db);
-  if (!client) throw new AppError("UPSTREAM", "The CXone backend is on but no connection is configured: an admin sets it in Settings → CXone connection.");
-  return client;
+  if (client) return client;
+  const row = await getConnection(db, CXONE_CONNECTION_ID);
+  if (row?.profile === "platform") {
+    // Say why instead of "not configured": the platform profile is configured, it just has no such API.
+    throw new AppError(
+      "UPSTREAM",
+      "The connected NICE platform profile has no shift import, coverage or optimization API (they are the seed's WFM API contract only): Shiftboard keeps using its own engines, and shifts go to CXone as the import template file from the Shifts page.",
+    );
+  }
+  throw new AppError("UPSTREAM", "The CXone backend is on but no connection is configured: an admin sets it in Settings → CXone connection.");
 }
 
 /** Associated data of the stored access key secret (the client secret uses the connection id). */
@@ -48,6 +56,7 @@ export async function getPlatformClient(db: Db, deps: CxoneClientDeps = {}): Pro
     {
       ...(row.baseUrl ? { issuer: row.baseUrl } : {}),
       ...(row.tenantId ? { tenantId: row.tenantId } : { apiHost: row.apiHost ?? "" }),
+      ...(env().CXONE_API_HOST_TEMPLATE ? { apiHostTemplate: env().CXONE_API_HOST_TEMPLATE } : {}),
       accessKeyId: row.accessKeyId,
       accessKeySecret: decryptSecret(row.accessKeySecretEncrypted, key, ACCESS_KEY_AD),
       ...app,

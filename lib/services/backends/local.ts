@@ -38,7 +38,8 @@ export const localBackend: WfmBackend = {
     const settings = { timeLimitSeconds: input.timeLimitSeconds, targetGap: input.targetGapPercent / 100 };
     const r = await runExact({ ...request, goals: input.goals }, { settings, onProgress: control?.onProgress, signal: control?.signal });
     const zoneOf = new Map(plan.agents.map((a) => [a.id, a.timeZone]));
-    const proposals: StoredProposal[] = proposalsOf(r).map((p) => ({ ...p, timeZone: zoneOf.get(p.agentId) ?? "UTC", start: iso(p.start), end: iso(p.end) }));
+    const statusOf = new Map(plan.shifts.map((s) => [s.id, s.status === "DRAFT" ? ("DRAFT" as const) : ("PUBLISHED" as const)]));
+    const proposals: StoredProposal[] = proposalsOf(r).map((p) => ({ ...p, timeZone: zoneOf.get(p.agentId) ?? "UTC", start: iso(p.start), end: iso(p.end), extendsStatus: p.extendsShiftId ? (statusOf.get(p.extendsShiftId) ?? null) : null }));
     const { proposedShifts: _drafts, ...rest } = r;
     void _drafts;
     const engineReason =

@@ -64,6 +64,9 @@ export const runOptimizationJob: JobHandler = async (db: Db, job: JobRow) => {
       if (trace.length > MAX_TRACE) trace.splice(1, 2, trace[2]);
     };
     const result = await wfmBackend(backend).runOptimization(db, plan, { onProgress, signal: control.signal });
+    // The final figures close the plot (the last callback may precede the proven bound).
+    const final = result as { incumbent?: number | null; bound?: number | null };
+    if (final.incumbent != null || final.bound != null) trace.push({ seconds: Math.round((Date.now() - started) / 100) / 10, incumbent: final.incumbent ?? null, bound: final.bound ?? null });
     // A cancel that arrived after the last report still counts.
     const cancelled = control.signal.aborted || (await getJobStatus(db, job.id)) === "canceled";
     return { ...result, trace, cancelled };

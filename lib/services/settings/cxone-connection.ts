@@ -4,7 +4,7 @@ import { getConnection, putConnection, setConnectionTestResult } from "../../db/
 import { createCxoneClient, encryptSecret, platformConfigSchema, CxoneError } from "../../cxone";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import { cxoneConnectionTestSchema, type CxoneConnectionTest, type CxoneConnectionView } from "../../schemas/cxone-connection";
+import { cxoneCapabilityReportSchema, cxoneConnectionTestSchema, type CxoneConnectionTest, type CxoneConnectionView } from "../../schemas/cxone-connection";
 import { recordAudit, type AuditActor } from "../audit";
 import { ACCESS_KEY_AD, CXONE_CONNECTION_ID, requireCxoneClient } from "../backends/cxone-client";
 
@@ -13,21 +13,36 @@ export async function getCxoneConnectionView(db: Db): Promise<CxoneConnectionVie
   const row = await getConnection(db, CXONE_CONNECTION_ID);
   if (row) {
     const lastTest = cxoneConnectionTestSchema.safeParse(row.lastTestResult);
+    const report = cxoneCapabilityReportSchema.safeParse(row.lastTestResult);
+    const platform = row.profile === "platform";
     return {
       region: row.region,
       baseUrl: row.region === "CUSTOM" ? row.baseUrl : null,
-      clientId: row.clientId,
-      hasSecret: true,
+      clientId: platform ? "" : row.clientId,
+      hasSecret: platform ? false : true,
       source: "settings",
       lastTestAt: row.lastTestAt?.toISOString() ?? null,
       lastTestResult: lastTest.success ? lastTest.data : null,
+      profile: platform ? "platform" : "seed",
+      platform: platform
+        ? {
+            issuer: row.baseUrl || null,
+            tenantId: row.tenantId,
+            apiHost: row.apiHost,
+            accessKeyId: row.accessKeyId ?? "",
+            hasAccessKeySecret: !!row.accessKeySecretEncrypted,
+            clientId: row.clientId,
+            hasClientSecret: !!row.clientId && !!row.clientSecretEncrypted,
+          }
+        : null,
+      lastCapabilityReport: report.success ? report.data : null,
     };
   }
   const e = env();
   if (e.CXONE_CLIENT_ID && e.CXONE_CLIENT_SECRET) {
-    return { region: e.CXONE_BASE_URL ? "CUSTOM" : (e.CXONE_REGION ?? "NA"), baseUrl: e.CXONE_BASE_URL ?? null, clientId: e.CXONE_CLIENT_ID, hasSecret: true, source: "environment", lastTestAt: null, lastTestResult: null };
+    return { region: e.CXONE_BASE_URL ? "CUSTOM" : (e.CXONE_REGION ?? "NA"), baseUrl: e.CXONE_BASE_URL ?? null, clientId: e.CXONE_CLIENT_ID, hasSecret: true, source: "environment", lastTestAt: null, lastTestResult: null, profile: "seed", platform: null, lastCapabilityReport: null };
   }
-  return { region: "NA", baseUrl: null, clientId: "", hasSecret: false, source: "none", lastTestAt: null, lastTestResult: null };
+  return { region: "NA", baseUrl: null, clientId: "", hasSecret: false, source: "none", lastTestAt: null, lastTestResult: null, profile: "seed", platform: null, lastCapabilityReport: null };
 }
 
 export interface CxoneConnectionInput {

@@ -347,7 +347,8 @@ describe("optimization jobs", () => {
     expect(err.jobId).toBe(jobId);
     expect(err.message).toContain(jobId);
     expect(err.message).toMatch(/still RUNNING/);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // It gave up rather than polling on: well under the test's timeout (generous for a loaded machine; the deadline is 300 ms).
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it("a failed job is an error carrying the engine's message", async () => {

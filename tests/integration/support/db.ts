@@ -13,8 +13,12 @@ export interface TestDriver {
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-/** A throwaway database on the server, dropped on close. */
-export async function openScratchPostgres(url: string): Promise<OpenedDb> {
+/**
+ * A throwaway database on the server named by `url`: its own URL and how to drop it. Tests that
+ * go through the app's own database module (DATABASE_URL) use it too: the server's shared
+ * database holds whatever migrations other checkouts ran, so it is never migrated reliably.
+ */
+export async function createScratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `shiftboard_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
@@ -22,15 +26,26 @@ export async function openScratchPostgres(url: string): Promise<OpenedDb> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const opened = await openPostgres(target.toString(), { max: 6 });
   return {
-    ...opened,
-    close: async () => {
-      await opened.close();
+    url: target.toString(),
+    drop: async () => {
       const c = new Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/** A throwaway database on the server, dropped on close. */
+export async function openScratchPostgres(url: string): Promise<OpenedDb> {
+  const scratch = await createScratchDatabase(url);
+  const opened = await openPostgres(scratch.url, { max: 6 });
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await scratch.drop();
     },
   };
 }

@@ -41,6 +41,11 @@ describe("can / assertCan read the permissions map", () => {
     expect(can(admin, "trades.decide", "LDN")).toBe(true);
   });
 
+  it("CXone: planners and admins sync agents and skills and compare the schedule; only admins set up and test the connection", () => {
+    for (const c of ["cxone.reference.sync", "cxone.schedule.compare"] as const) expect(PERMISSIONS[c].roles).toEqual(["planner", "admin"]);
+    for (const c of ["cxone.connection.write", "cxone.connection.test"] as const) expect(PERMISSIONS[c].roles).toEqual(["admin"]);
+  });
+
   it("a role without the capability is FORBIDDEN even on a site it would reach", () => {
     expect(codeOf(() => assertCan(planner, "trades.decide", "NYC"))).toBe("FORBIDDEN");
   });
@@ -60,10 +65,10 @@ describe("can / assertCan read the permissions map", () => {
 
 describe("navigation reads the same map", () => {
   it("shows each role the pages its capabilities open, in menu order", () => {
-    expect(navFor("planner").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/optimization", "/trades", "/bidding"]);
-    expect(navFor("supervisor").map((i) => i.href)).toEqual(["/coverage", "/trades", "/bidding"]);
+    expect(navFor("planner").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/schedule", "/optimization", "/trades", "/bidding"]);
+    expect(navFor("supervisor").map((i) => i.href)).toEqual(["/coverage", "/schedule", "/trades", "/bidding"]);
     expect(navFor("agent").map((i) => i.href)).toEqual(["/me"]);
-    expect(navFor("admin").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/optimization", "/trades", "/bidding", "/settings"]);
+    expect(navFor("admin").map((i) => i.href)).toEqual(["/shifts", "/coverage", "/schedule", "/optimization", "/trades", "/bidding", "/settings"]);
   });
 
   it("a page and its sub-paths open exactly for the holders of the page's capability", () => {

@@ -36,8 +36,14 @@ describe("exact engine on seeded one-day centers", () => {
   for (const seed of [1, 2, 4]) {
     it(`seed ${seed}: every hard rule holds and the answer is no worse than the greedy's`, async () => {
       const input = smallInstance(seed);
-      const r = await runExact(input, { settings: { timeLimitSeconds: 5, targetGap: 0.001 } });
-      expect(r.engine).toBe("exact");
+      // A generous limit so a loaded machine still finishes; the 0.1 % target gap ends the solve as soon
+      // as HiGHS proves it (a second or two when the machine is idle), so the limit only bounds the worst case.
+      const r = await runExact(input, { settings: { timeLimitSeconds: 120, targetGap: 0.001 } });
+      expect(r.engine, r.notes.join(" ")).toBe("exact");
+      expect(["OPTIMAL", "GAP_REACHED"], r.notes.join(" ")).toContain(r.solverStatus);
+      // Not vacuous: there are proposals to check, and the checker does find a broken one (a proposal doubled overlaps itself).
+      expect(r.proposedShifts.length).toBeGreaterThan(0);
+      expect(ruleFindings(input, [...r.proposedShifts, { ...r.proposedShifts[0], id: "twin" }])).not.toEqual([]);
       expect(ruleFindings(input, r.proposedShifts)).toEqual([]);
       for (const p of r.proposedShifts) {
         const rec = r.assignmentRecommendations.find((a) => a.agentId === p.agentId)!.recommendedShifts.find((s) => Date.parse(s.startTime) === p.start)!;
@@ -58,11 +64,12 @@ describe("exact engine on seeded one-day centers", () => {
         expect(ot).toBeLessThanOrEqual(4 + 1e-6);
       }
       expect(r.incumbent).not.toBeNull();
-      // On a loaded machine 5 s may end before HiGHS proves any bound: then there is none, never a wrong one.
-      if (r.bound !== null) expect(r.bound).toBeLessThanOrEqual(r.incumbent! + 1e-6);
+      // The solve ended on the gap, so a bound is proven and it is never above the answer.
+      expect(r.bound).not.toBeNull();
+      expect(r.bound!).toBeLessThanOrEqual(r.incumbent! + 1e-6);
       if (r.greedyObjective != null) expect(r.incumbent!).toBeLessThanOrEqual(r.greedyObjective + 1e-6);
       expect(r.stats.shortfallHoursAfter).toBeLessThanOrEqual(greedyFill(input).stats.shortfallHoursBefore);
-    }, 30_000);
+    }, 300_000);
   }
 
   it("cancelled before it starts: the greedy answer, said so", async () => {
@@ -105,10 +112,13 @@ describe("dominance pruning", () => {
       expect(d.b).toBeLessThanOrEqual(b);
       expect(d.b - d.a).toBeLessThan(b - a);
     }
-    const settings = { timeLimitSeconds: 20, targetGap: 0 };
-    const [p, f] = await Promise.all([runExact(input, { settings }), runExact(input, { settings, pruneDominated: false })]);
+    // Gap 0 ends each solve once optimality is proven; the 120 s limit is headroom for a loaded machine,
+    // and the two solves run one after the other so they do not halve each other's share of it.
+    const settings = { timeLimitSeconds: 120, targetGap: 0 };
+    const p = await runExact(input, { settings });
+    const f = await runExact(input, { settings, pruneDominated: false });
     expect(p.solverStatus).toBe("OPTIMAL");
     expect(f.solverStatus).toBe("OPTIMAL");
     expect(p.incumbent!).toBeCloseTo(f.incumbent!, 6);
-  }, 60_000);
+  }, 300_000);
 });

@@ -1,0 +1,28 @@
+import { apiRoute } from "@/lib/api/route";
+import { ROUTE_CAPABILITY } from "@/lib/api/access";
+import { isAppError, toPublicError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { compareCxoneSchedule, compareScheduleSchema } from "@/lib/services/cxone/compare-schedule";
+
+/**
+ * CXone's schedule against ours, answered as NDJSON so the screen shows the export's progress:
+ * `{"type":"progress","done":n,"total":m}` after each export request, then one
+ * `{"type":"result",...}` or `{"type":"error","error":{code,message,requestId}}`. Reads only.
+ */
+export const POST = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/cxone/schedule-comparison"].POST, input: compareScheduleSchema }, async ({ request, db, user, input, requestId }) => {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (o: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
+      try {
+        const result = await compareCxoneSchedule(db, user, input, { signal: request.signal, onProgress: (p) => send({ type: "progress", done: p.done, total: p.total }) });
+        send({ type: "result", result });
+      } catch (e) {
+        if (!isAppError(e)) logger.error({ err: e, requestId }, "schedule comparison failed");
+        send({ type: "error", error: toPublicError(e, requestId) });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+});
