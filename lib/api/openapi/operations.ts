@@ -6,6 +6,7 @@
 import type { Operation } from "./define";
 import * as bidding from "./bidding";
 import * as coverage from "./coverage";
+import * as cxone from "./cxone";
 import * as imports from "./imports";
 import * as me from "./me";
 import * as optimization from "./optimization";
@@ -17,4 +18,4 @@ import * as trades from "./trades";
 
 const isOperation = (v: unknown): v is Operation => !!v && typeof v === "object" && "route" in v && "path" in v && "method" in v && "response" in v;
 
-export const OPERATIONS: readonly Operation[] = [me, reference, coverage, staffing, shifts, schedule, imports, trades, optimization, bidding].flatMap((m) => Object.values(m).filter(isOperation));
+export const OPERATIONS: readonly Operation[] = [me, reference, coverage, staffing, shifts, schedule, imports, trades, optimization, bidding, cxone].flatMap((m) => Object.values(m).filter(isOperation));

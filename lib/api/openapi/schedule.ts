@@ -5,7 +5,7 @@
  * with the zone they are in.
  */
 import { z } from "zod";
-import { createShiftSchema, publishSelectionSchema, shiftFieldsSchema } from "../../schemas/schedule";
+import { createShiftSchema, publishSelectionSchema, scheduleQuerySchema, shiftFieldsSchema } from "../../schemas/schedule";
 import { JSON_BODY } from "../csrf";
 import { defineOperation, type HeaderSpec, type OtherResponseSpec } from "./define";
 
@@ -177,5 +177,39 @@ export const publishShifts = defineOperation({
     description: "Published: how many (and CXone's counts when it pushes). Preview: what would be published, per site, with the ids.",
     schema: z.union([publishResultSchema, publishPreviewSchema]),
     example: { published: 42 },
+  },
+});
+
+// ── The Schedule page's reads (its virtualized grid and coverage strip fetch through them) ──
+
+export const scheduleStripQuerySchema = scheduleQuerySchema.pick({ from: true, days: true, siteId: true, skillId: true });
+
+export const getSchedule = defineOperation({
+  path: "/api/v1/schedule",
+  method: "GET",
+  tag: "Shifts",
+  summary: "One page of the schedule grid",
+  description: "Agents matching the filters with their shifts in the range (at most 28 days, 200 agents a page: `offset`, `limit`), paid and overtime hours, and day totals over every matching agent. Instants are epoch ms; `zone` names the zone days are cut in.",
+  input: scheduleQuerySchema,
+  inputExample: { from: "2026-11-23", days: 7, siteId: "NYC", limit: 50 },
+  response: {
+    description: "The page of rows and the totals.",
+    schema: z.looseObject({ from: z.string(), to: z.string(), days: z.array(z.string()), zone: z.string().nullable(), totalAgents: z.number().int(), offset: z.number().int(), limit: z.number().int(), rows: z.array(z.looseObject({ agentId: z.string(), shifts: z.array(scheduleShiftSchema) })), dayTotals: z.array(z.looseObject({ date: z.string() })), canEdit: z.boolean() }),
+    example: { from: "2026-11-23", to: "2026-11-29", days: ["2026-11-23"], zoneMode: "site", zone: "America/New_York", totalAgents: 1, offset: 0, limit: 50, rows: [{ agentId: "AGENT-1001", name: "Ana Ortiz", shifts: [SHIFT_EXAMPLE] }], dayTotals: [{ date: "2026-11-23", shifts: 1, agents: 1, paidHours: 8 }], canEdit: true },
+  },
+});
+
+export const getScheduleCoverage = defineOperation({
+  path: "/api/v1/schedule/coverage",
+  method: "GET",
+  tag: "Shifts",
+  summary: "The Schedule page's coverage strip for one skill",
+  description: "The Coverage page's numbers (the same cached computation) for one skill over the schedule's range, downsampled for a strip; instants are epoch ms.",
+  input: scheduleStripQuerySchema,
+  inputExample: { from: "2026-11-23", days: 7, siteId: "NYC", skillId: "SKILL-EN-BILLING" },
+  response: {
+    description: "Required, scheduled and shortfall per bucket.",
+    schema: z.looseObject({ skillId: z.string().nullable(), skillName: z.string().nullable(), timeZone: z.string(), bucketMinutes: z.number(), points: z.array(z.looseObject({ t: z.number(), required: z.number(), scheduled: z.number(), shortfall: z.number() })), skillOptions: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    example: { skillId: "SKILL-EN-BILLING", skillName: "Billing (EN)", timeZone: "America/New_York", bucketMinutes: 60, points: [{ t: 1795928400000, required: 12, scheduled: 10.5, shortfall: 1.5 }], skillOptions: [{ id: "SKILL-EN-BILLING", name: "Billing (EN)" }] },
   },
 });
