@@ -17,7 +17,8 @@ const config: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: staticHeaders },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      // The API reference page sets its own, nonce-based policy (lib/api/security-headers.ts).
+      { source: "/api/:path((?!docs).*)", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
     ];
   },

@@ -32,6 +32,8 @@ const schema = z
     CXONE_REGION: z.enum(["NA", "EU", "JP"]).optional(),
     CXONE_CLIENT_ID: z.string().min(1).optional(),
     CXONE_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Requests one API token may make per minute (429 with Retry-After beyond). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** Platform profile: the API host made from discovery's area and domain (default https://api-{area}.{domain}). */
     CXONE_API_HOST_TEMPLATE: z.string().includes("{area}", { error: "CXONE_API_HOST_TEMPLATE must contain {area}" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

@@ -13,6 +13,7 @@ export type AppErrorCode =
   | "STALE_VERSION"
   | "PRECONDITION_REQUIRED"
   | "RATE_LIMITED"
+  | "IDEMPOTENCY_KEY_REUSED"
   | "CROSS_SITE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_LARGE"
@@ -30,6 +31,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   STALE_VERSION: 409,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 422,
   CROSS_SITE: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_LARGE: 413,
@@ -48,6 +50,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   STALE_VERSION: "This changed since you loaded it; reload and try again.",
   PRECONDITION_REQUIRED: "Say which version you are changing (If-Match).",
   RATE_LIMITED: "Too many requests; try again shortly.",
+  IDEMPOTENCY_KEY_REUSED: "This Idempotency-Key was already used for a different request; use a new key for a new request.",
   CROSS_SITE: "This request did not come from this dashboard's own pages, so it was refused.",
   UNSUPPORTED_MEDIA_TYPE: "The request body is not of a type this endpoint accepts.",
   TOO_LARGE: "Too large.",

@@ -44,6 +44,8 @@ export const ACTION_CAPABILITY = {
   cancelOwnTradeAction: "trades.request.own",
   colleagueShiftsAction: "trades.request.own",
   unlockUserAction: "users.unlock",
+  createApiTokenAction: "api.tokens.manage",
+  revokeApiTokenAction: "api.tokens.manage",
   createShiftAction: "schedule.edit",
   editShiftAction: "schedule.edit",
   deleteShiftAction: "schedule.edit",

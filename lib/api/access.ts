@@ -30,7 +30,17 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/bidding/bids": { GET: "bidding.read", POST: "bidding.bids.enter" },
   "/api/v1/bidding/awards": { GET: "bidding.read" },
   "/api/v1/bidding/awards/export": { GET: "bidding.award.publish" },
+  "/api/v1/sites": { GET: "reference.read" },
+  "/api/v1/skills": { GET: "reference.read" },
+  "/api/v1/agents": { GET: "reference.read" },
+  "/api/v1/coverage": { GET: "coverage.read" },
+  "/api/v1/gaps": { GET: "coverage.read" },
+  "/api/v1/staffing/erlang-c": { POST: "staffing.calculate" },
 } as const satisfies Record<string, Partial<Record<Method, Capability>>>;
 
-/** Routes that authenticate by design (the sign-in endpoints themselves). */
-export const PUBLIC_ROUTES = ["/api/auth/[...nextauth]"] as const;
+/**
+ * Routes open to anyone by design: the sign-in endpoints themselves, and the published API
+ * contract and its reference page (an integrator reads them before holding a token; they
+ * describe the API, they serve no data).
+ */
+export const PUBLIC_ROUTES = ["/api/auth/[...nextauth]", "/api/v1/openapi.json", "/api/docs", "/api/docs/scalar.js"] as const;

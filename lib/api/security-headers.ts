@@ -29,6 +29,28 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
 /** For JSON and files from route handlers: nothing to run, nothing to frame. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The API reference page (/api/docs) only: Scalar's single-file bundle, served from our own
+ * origin (/api/docs/scalar.js), and its inline start-up script carrying this request's
+ * nonce; the styles it injects at run time ('unsafe-inline', as for the pages); fetches to
+ * our own origin only (the OpenAPI document, and "try it" calls to this API). No CDN, no
+ * fonts from elsewhere, nothing that can frame it.
+ */
+export function apiDocsContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "X-Frame-Options": "DENY",
   "X-Content-Type-Options": "nosniff",

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "demand.import": { roles: ["planner", "admin"], siteScoped: false, description: "Upload a forecast or required agents" },
 
   "coverage.read": { roles: ["planner", "supervisor", "admin"], siteScoped: false, description: "Coverage against demand, and the gaps" },
+  "reference.read": { roles: ["planner", "supervisor", "admin"], siteScoped: true, description: "List sites, skills and agents (a supervisor: their sites' agents)" },
+  "staffing.calculate": { roles: ["planner", "supervisor", "admin"], siteScoped: false, description: "Run the Erlang C calculator on given volumes" },
 
   "optimization.read": { roles: ["planner", "admin"], siteScoped: false, description: "Open the optimization page, follow a run" },
   "optimization.launch": { roles: ["planner", "admin"], siteScoped: false, description: "Launch an optimization run" },
@@ -66,6 +68,7 @@ export const PERMISSIONS = {
   "settings.gaps.write": { roles: ["admin"], siteScoped: false, description: "Change the gap thresholds" },
   "cxone.connection.write": { roles: ["admin"], siteScoped: false, description: "Save the CXone OAuth client credentials" },
   "cxone.connection.test": { roles: ["admin"], siteScoped: false, description: "Test the CXone connection with light reads" },
+  "api.tokens.manage": { roles: ["admin"], siteScoped: false, description: "Create, list and revoke API service tokens (audited)" },
   "cxone.reference.sync": { roles: ["planner", "admin"], siteScoped: false, description: "Preview and apply CXone's agents and skills to our reference data (audited)" },
   "cxone.schedule.compare": { roles: ["planner", "admin"], siteScoped: false, description: "Compare CXone's exported schedule with ours (reads only)" },
 } as const satisfies Record<string, Permission>;

@@ -1,6 +1,7 @@
 /**
  * The browser's one way to call our API and read its failures. Route handlers answer
- * `{error: {code, message, requestId}}` (lib/api/route.ts); server actions answer a
+ * `application/problem+json` `{code, detail, requestId, errors[]}` (lib/api/problem.ts);
+ * the older `{error: {code, message, requestId}}` is still read. Server actions answer a
  * next-safe-action result with `serverError` (the same public error) or `validationErrors`.
  * Both become one line a person can read, and a known code the component can branch on.
  */
@@ -21,14 +22,19 @@ export class ApiError extends Error {
 }
 
 function publicErrorOf(body: unknown): Partial<PublicError> | null {
-  const error = (body as { error?: unknown } | null)?.error;
+  if (!body || typeof body !== "object") return null;
+  const problem = body as { code?: unknown; detail?: unknown; requestId?: unknown; error?: unknown };
+  if (typeof problem.code === "string" && typeof problem.detail === "string") {
+    return { code: problem.code as AppErrorCode, message: problem.detail, requestId: typeof problem.requestId === "string" ? problem.requestId : undefined };
+  }
+  const error = problem.error;
   return error && typeof error === "object" ? (error as Partial<PublicError>) : null;
 }
 
 /**
  * The error a failed response carries; when the body is not our error shape (a proxy's HTML
  * page, an empty body), says what status came back.
- * apiError(403, {error: {code: "FORBIDDEN", message: "Your role…"}}).message → "Your role…"
+ * apiError(403, {code: "FORBIDDEN", detail: "Your role…", …}).message → "Your role…"
  * apiError(502, null).message → "The server answered 502."
  */
 export function apiError(status: number, body: unknown): ApiError {

@@ -635,3 +635,61 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_at_idx").on(t.at)],
 );
+
+// ── Integration API ──────────────────────────────────────────────────────────
+
+/**
+ * Service tokens for the integration API. Only the SHA-256 of the token is stored (the
+ * token is 256 random bits, so a fast hash is enough: nothing to brute-force); the
+ * prefix is what the list shows to tell tokens apart. Each token acts through its own
+ * service user (never able to sign in), so every row a request writes names a real user.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    siteIds: text("site_ids").array().notNull().default(sql`'{}'::text[]`),
+    tokenHash: text("token_hash").notNull(),
+    tokenPrefix: text("token_prefix").notNull(),
+    serviceUserId: uuid("service_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at"),
+    expiresAt: instant("expires_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_key").on(t.tokenHash),
+    // Compared as text: on a fresh database every migration runs in one transaction, and
+    // Postgres refuses an enum value ('agent') added earlier in the same transaction.
+    check("api_tokens_role_not_agent", sql`${t.role}::text <> 'agent'`),
+    check("api_tokens_supervisor_has_sites", sql`${t.role}::text <> 'supervisor' or cardinality(${t.siteIds}) > 0`),
+  ],
+);
+
+/**
+ * Idempotency keys of the API's creating POSTs: the first answer is kept for 24 hours so a
+ * retried request gets it again instead of creating twice. Keyed by the caller (token or
+ * user), the route and the key; the body's hash tells a replay from a different request.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    callerId: text("caller_id").notNull(),
+    route: text("route").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    /** Null while the first request is still running. */
+    status: integer("status"),
+    body: text("body"),
+    contentType: text("content_type"),
+    /** The first answer's ETag (a created shift's version), replayed with it. */
+    etag: text("etag"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.callerId, t.route, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);

@@ -258,3 +258,14 @@ export function requiredStaffSeries(
   }
   return { agents, scheduled, flags };
 }
+
+/**
+ * Average speed of answer (seconds) with `agents` on `traffic` Erlangs: C(n, A) · AHT / (n − A).
+ * averageSpeedOfAnswer(14, 10, 180) ≈ 7.84 s. Infinite when the queue never drains (n ≤ A);
+ * 0 with no traffic.
+ */
+export function averageSpeedOfAnswer(agents: number, traffic: number, ahtSeconds: number): number {
+  if (traffic <= 0) return 0;
+  if (agents <= traffic) return Number.POSITIVE_INFINITY;
+  return (erlangC(agents, traffic) * ahtSeconds) / (agents - traffic);
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeText } from "./text";
 import { parseDateKey } from "../domain/time";
 
-const dateKey = z.string().refine((v) => parseDateKey(v) !== null, { error: "Use a date like 2026-11-23." });
+export const dateKey = z.string().refine((v) => parseDateKey(v) !== null, { error: "Use a date like 2026-11-23." });
 
 /** The coverage page's filters, as they sit in the URL. */
 export const coverageQuerySchema = z

@@ -188,6 +188,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("bid_award.published"), entityType: z.literal("bid_period"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
   z.object({ action: z.literal(["award.added", "award.removed"]), entityType: z.literal("award"), entityId: z.string(), details: z.record(z.string(), z.unknown()) }),
   z.object({
+    action: z.literal("api_token.created"),
+    entityType: z.literal("api_token"),
+    entityId: z.string(),
+    details: z.object({ name: z.string(), role: z.enum(["planner", "supervisor", "admin"]), siteIds: z.array(z.string()), prefix: z.string(), expiresAt: z.string().nullable(), via: z.enum(["settings", "shell"]) }),
+  }),
+  z.object({ action: z.literal("api_token.revoked"), entityType: z.literal("api_token"), entityId: z.string(), details: z.object({ name: z.string(), prefix: z.string() }) }),
+  z.object({
     action: z.literal("settings.staffing.saved"),
     entityType: z.literal("skill"),
     entityId: z.string(),

@@ -51,5 +51,5 @@ test("an anonymous visitor is sent to sign-in and comes back after", async ({ pa
 test("an anonymous request to the API gets 401 JSON", async ({ request }) => {
   const res = await request.get("/api/v1/me");
   expect(res.status()).toBe(401);
-  expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+  expect((await res.json()).code).toBe("UNAUTHENTICATED");
 });

@@ -142,6 +142,53 @@ describe("route handlers", () => {
   }
 });
 
+describe("route handlers with API tokens", () => {
+  // A token of each role acts through the same map: refused (403) where its role is not
+  // allowed, let through where it is, and nothing changes on a refusal.
+  const tokens = {} as Record<"planner" | "supervisor" | "admin", string>;
+  beforeAll(async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { sites } = await import("@/lib/db/schema");
+    const { createApiToken } = await import("@/lib/services/api-tokens/create");
+    const db = await getDb();
+    await db.insert(sites).values({ id: "NYC", name: "New York", timeZone: "America/New_York", laborRules: {} as never }).onConflictDoNothing();
+    for (const role of ["planner", "supervisor", "admin"] as const) {
+      tokens[role] = (await createApiToken(db, { shell: true }, { name: `walk-${role}`, role, siteIds: role === "supervisor" ? ["NYC"] : [] }, new Date())).token;
+    }
+  });
+
+  for (const file of routeFiles) {
+    const routePath = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
+    if ((PUBLIC_ROUTES as readonly string[]).includes(routePath)) continue;
+    it(`${routePath}: a bearer token of each role is refused with 403 where the map says, and let through elsewhere`, async () => {
+      session.user = null;
+      const mod = (await import(file)) as Record<string, unknown>;
+      const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
+      const before = await auditCount();
+      for (const method of methods) {
+        const capability = (ROUTE_CAPABILITY as Record<string, Record<string, Capability>>)[routePath][method];
+        const allowed = rolesFor(capability);
+        const handler = mod[method] as (req: Request, ctx: unknown) => Promise<Response>;
+        for (const role of ["planner", "supervisor", "admin"] as const) {
+          // No Origin header: bearer requests are not held to the same-origin rule.
+          const request = new Request(`http://localhost${routePath}`, {
+            method,
+            headers: { authorization: `Bearer ${tokens[role]}`, ...(method === "GET" ? {} : { "content-type": "application/json" }) },
+            ...(method === "GET" ? {} : { body: "{}" }),
+          });
+          const res = await handler(request, { params: Promise.resolve({}) });
+          if (allowed.includes(role)) expect([401, 403], `${method} ${routePath} as a ${role} token`).not.toContain(res.status);
+          else {
+            expect(res.status, `${method} ${routePath} as a ${role} token`).toBe(403);
+            expect((await res.json()).code, `${method} ${routePath} as a ${role} token`).toBe("FORBIDDEN");
+          }
+        }
+      }
+      expect(await auditCount()).toBe(before);
+    });
+  }
+});
+
 describe("the permissions map", () => {
   it("names no action that does not exist", async () => {
     const exported = new Set<string>();

@@ -68,7 +68,7 @@ describe("cross-site writes", () => {
       ctx,
     );
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe("CROSS_SITE");
+    expect((await res.json()).code).toBe("CROSS_SITE");
     expect(await counts()).toEqual(before);
   });
 
@@ -101,8 +101,8 @@ describe("control characters in query text", () => {
     const res = await GET(new Request("http://127.0.0.1:3400/api/v1/shifts?agentId=%00"), ctx);
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.error.code).toBe("VALIDATION");
-    expect(body.error.message).toContain("agentId");
-    expect(body.error.message).toContain("U+0000");
+    expect(body.code).toBe("VALIDATION");
+    expect(body.detail).toContain("agentId");
+    expect(body.detail).toContain("U+0000");
   });
 });

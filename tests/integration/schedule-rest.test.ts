@@ -89,7 +89,9 @@ describe("REST /api/v1/shifts and /api/v1/imports/[id]/undo", () => {
 
     const missing = await byId.PATCH(req(`/api/v1/shifts/${s.id}`, "PATCH", body), params({ id: s.id }));
     expect(missing.status).toBe(428);
-    expect((await missing.json()).error.message).toContain("If-Match");
+    const missingBody = await missing.json();
+    expect(missingBody.code).toBe("PRECONDITION_REQUIRED");
+    expect(missingBody.detail).toContain("If-Match");
 
     const ok = await byId.PATCH(req(`/api/v1/shifts/${s.id}`, "PATCH", body, { "if-match": etag }), params({ id: s.id }));
     expect(ok.status).toBe(200);
@@ -99,8 +101,8 @@ describe("REST /api/v1/shifts and /api/v1/imports/[id]/undo", () => {
     const stale = await byId.PATCH(req(`/api/v1/shifts/${s.id}`, "PATCH", body, { "if-match": etag }), params({ id: s.id }));
     expect(stale.status).toBe(409);
     const staleBody = await stale.json();
-    expect(staleBody.error.message).toContain("changed by someone else since you opened it");
-    expect(staleBody.error.details.current.version).toBe(Number(JSON.parse(newTag)));
+    expect(staleBody.detail).toContain("changed by someone else since you opened it");
+    expect(staleBody.current.version).toBe(Number(JSON.parse(newTag)));
 
     const broken = await byId.PATCH(req(`/api/v1/shifts/${s.id}`, "PATCH", { ...body, end: wall(s.start - 60_000) }, { "if-match": newTag }), params({ id: s.id }));
     expect(broken.status).toBe(422);

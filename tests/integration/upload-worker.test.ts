@@ -100,7 +100,7 @@ async function hostileUpload(handler: Handler, url: string, bytes: Uint8Array) {
   expect(meRes.status).toBe(200);
   expect((await meRes.json()).email).toBe(planner.email);
   const res = await upload;
-  return { res, order, body: (await res.json()) as { error: { code: string; message: string; details?: { fileErrorCode?: string } } } };
+  return { res, order, body: (await res.json()) as { code: string; detail: string; fileErrorCode?: string } };
 }
 
 describe("hostile uploads are read off the event loop and refused clearly", () => {
@@ -110,8 +110,8 @@ describe("hostile uploads are read off the event loop and refused clearly", () =
     const { res, order, body } = await hostileUpload(POST, "/api/v1/imports/shifts?fileName=one-cell.csv", file);
     expect(order).toEqual(["me", "upload"]);
     expect(res.status).toBe(400);
-    expect(body.error.code).toBe("VALIDATION");
-    expect(body.error.message).toContain("Row 2: the cell in column 2 is longer than 10,000 characters");
+    expect(body.code).toBe("VALIDATION");
+    expect(body.detail).toContain("Row 2: the cell in column 2 is longer than 10,000 characters");
   });
 
   it("a 10 MB demand cell of \"\" pairs: 400 naming row 2, /me answered meanwhile", async () => {
@@ -120,7 +120,7 @@ describe("hostile uploads are read off the event loop and refused clearly", () =
     const { res, order, body } = await hostileUpload(POST, "/api/v1/imports/demand?fileName=quotes.csv", file);
     expect(order).toEqual(["me", "upload"]);
     expect(res.status).toBe(400);
-    expect(body.error.message).toContain("Row 2: the cell in column 1 is longer than 10,000 characters");
+    expect(body.detail).toContain("Row 2: the cell in column 1 is longer than 10,000 characters");
   });
 
   it("a 7.9 MB shift header of 1,000,000 columns: 400 naming row 1, /me answered meanwhile", async () => {
@@ -130,7 +130,7 @@ describe("hostile uploads are read off the event loop and refused clearly", () =
     const { res, order, body } = await hostileUpload(POST, "/api/v1/imports/shifts?fileName=wide.csv", file);
     expect(order).toEqual(["me", "upload"]);
     expect(res.status).toBe(400);
-    expect(body.error.message).toContain("Row 1 has more than 200 columns");
+    expect(body.detail).toContain("Row 1 has more than 200 columns");
   });
 
   it("a 2 MB trade file of 1,000,000 columns: 400 naming row 1, /me answered meanwhile", async () => {
@@ -139,7 +139,7 @@ describe("hostile uploads are read off the event loop and refused clearly", () =
     const { res, order, body } = await hostileUpload(POST, "/api/v1/trades/bulk", file);
     expect(order).toEqual(["me", "upload"]);
     expect(res.status).toBe(400);
-    expect(body.error.message).toContain("Row 1 has more than 200 columns");
+    expect(body.detail).toContain("Row 1 has more than 200 columns");
   });
 
   it("still imports a good file afterwards", async () => {

@@ -11,14 +11,18 @@ import { CxoneConnectionSection } from "@/components/settings/cxone-connection-s
 import { CxoneReferenceSync } from "@/components/settings/cxone-reference-sync";
 import { CxoneContactHistory } from "@/components/settings/cxone-contact-history";
 import { getCxonePanel } from "@/lib/services/cxone/panel";
+import { ApiTokensSection } from "@/components/settings/api-tokens-section";
+import { listApiTokens } from "@/lib/services/api-tokens/list";
+import { listSites } from "@/lib/services/reference/sites";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requirePageUser("/settings");
+  const user = await requirePageUser("/settings");
   const db = await getDb();
   const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend, periodOptions } = await getSettingsOverview(db);
   const cxonePanel = await getCxonePanel(db);
+  const [apiTokens, sites] = await Promise.all([listApiTokens(db, user, new Date()), listSites(db)]);
   return (
     <>
       <PageHeader title="Settings" description="Trading policies, staffing targets and gap thresholds. Every change is audited." />
@@ -51,6 +55,15 @@ export default async function SettingsPage() {
           <CardHeader title="CXone contact history" description="Historical contacts and handle times per skill and interval, stored as history and usable as demand through Erlang C." />
           <CardBody>
             <CxoneContactHistory available={cxonePanel.offer.features.contactHistory.available} reason={cxonePanel.offer.features.contactHistory.reason} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="API tokens"
+            description="Service tokens for scripts and integrations (payroll, HR, BI). A token acts with its role and sites under the same rules as a person; it is shown once, stored hashed, and can be revoked at any time."
+          />
+          <CardBody>
+            <ApiTokensSection tokens={apiTokens} sites={sites.map((s) => ({ id: s.id, name: s.name }))} />
           </CardBody>
         </Card>
         <Card>

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, inArray, sql } from "drizzle-orm";
+import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agents, agentSkills, sites, skills } from "../schema";
 import type { Agent, Site, Skill } from "../../domain/types";
@@ -82,4 +82,20 @@ export async function insertReferenceData(db: Db, data: { sites: readonly Site[]
   }
   const skillRows = data.agents.flatMap((a) => a.skills.map((s) => ({ agentId: a.id, skillId: s.skillId, proficiency: s.proficiency })));
   for (let i = 0; i < skillRows.length; i += 1000) await db.insert(agentSkills).values(skillRows.slice(i, i + 1000));
+}
+
+/**
+ * One page of agents in id order after `afterId`, optionally of some home sites, with their
+ * skills: the API's agent list (keyset paging, so a page costs the same wherever it is).
+ */
+export async function getAgentsPage(db: Db, options: { afterId: string | null; limit: number; siteIds: readonly string[] | null }): Promise<Agent[]> {
+  const conditions = [options.afterId !== null ? gt(agents.id, options.afterId) : undefined, options.siteIds ? inArray(agents.homeSiteId, [...options.siteIds]) : undefined].filter(Boolean);
+  if (options.siteIds && options.siteIds.length === 0) return [];
+  const rows = await db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(agents.id))
+    .limit(options.limit);
+  return getAgents(db, { ids: rows.map((r) => r.id) });
 }

@@ -1,21 +1,14 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { chartBucket, downsampleSeries, gridFor, type CoverageGrid, type SkillCoverage } from "../../domain/coverage";
+import { chartBucket, downsampleSeries, type CoverageGrid } from "../../domain/coverage";
 import { dailyRollup, describeGapWindow, findGapWindows, intervalShortfall, type DailyCoverage } from "../../domain/gaps";
 import { formatWindow } from "../../domain/coverage/labels";
-import { SkillCatalog } from "../../domain/skills";
-import { addDays, localDayRange } from "../../domain/time";
 import { INTERVAL_MS } from "../../domain/types";
-import { AppError } from "../../errors";
 import type { CoverageQuery } from "../../schemas/coverage";
 import type { CoverageCharts, CoveragePoint, CoverageView, GapRow, SkillSeries } from "../../types/coverage";
 import { wfmBackend } from "../backends";
-import { getGapThresholds } from "../settings/gap-thresholds";
 import { cachedByRevision, estimateBytes } from "./cache";
-import { defaultFrom } from "./schedule";
-
-const DISPLAY_ZONE_WITHOUT_SITE = "UTC";
+import { loadCoverageWindow } from "./window";
 
 /** The longest the Coverage page waits for CXone (WFM_BACKEND=cxone) before it shows the last good answer, or says what it waited for. */
 export const COVERAGE_PAGE_UPSTREAM_BUDGET_MS = 8_000;
@@ -28,10 +21,23 @@ export interface CoverageViewOptions {
   upstreamBudgetMs?: number;
 }
 
-/** What one computation of the coverage view yields: the charts' part, and what its gap table is found from. */
-interface CoverageParts {
+/** Per skill, the full-resolution arrays the gap table and the API's interval answer are read from. */
+export interface SkillIntervals {
+  skillId: string;
+  name: string;
+  required: Float64Array;
+  /** Own coverage in the asked view (the site's, with a site chosen). */
+  own: Float64Array;
+  /** The other sites' share of a shared queue in the asked view; null where they do not count. */
+  other: Float64Array | null;
+  /** What gaps are judged on: own plus other. */
+  scheduled: Float64Array;
+}
+
+/** What one computation of the coverage view yields: the charts' part, and the interval arrays its gap table (and the API) are found from. */
+export interface CoverageParts {
   charts: CoverageCharts;
-  gapInputs: { skillId: string; name: string; required: Float64Array; scheduled: Float64Array }[];
+  skills: SkillIntervals[];
   grid: CoverageGrid;
   /** Found on first ask and kept with the parts (they are cached together). */
   gaps?: GapRow[];
@@ -62,11 +68,16 @@ export function loadCoverage(
   today: string,
   options: CoverageViewOptions = {},
 ): { charts: Promise<CoverageCharts>; gaps: Promise<GapRow[]> } {
-  const parts = coverageParts(db, query, today, options);
+  const parts = loadCoverageParts(db, query, today, options);
   return { charts: parts.then((p) => p.charts), gaps: parts.then(gapsOf) };
 }
 
-function coverageParts(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions): Promise<CoverageParts> {
+/**
+ * The one computation behind the page and the API's coverage and gaps (GET /api/v1/coverage,
+ * /gaps): cached per schedule revision with the local backend. Shared between requests:
+ * callers must not mutate it.
+ */
+export function loadCoverageParts(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions = {}): Promise<CoverageParts> {
   const backend = wfmBackend();
   // CXone's coverage changes outside our database: no revision tells when, so it is read every
   // time (the CXone backend keeps its own last good answer for when it is slow).
@@ -79,14 +90,15 @@ function coverageParts(db: Db, query: CoverageQuery, today: string, options: Cov
 
 function sizeOfParts(p: CoverageParts): number {
   // The gap rows found later are counted ahead as a share of the series they come from.
-  return Math.round(estimateBytes(p.charts) * 1.25) + p.gapInputs.reduce((acc, g) => acc + g.required.byteLength + g.scheduled.byteLength, 0);
+  return Math.round(estimateBytes(p.charts) * 1.25) + p.skills.reduce((acc, g) => acc + g.required.byteLength + g.own.byteLength + (g.other?.byteLength ?? 0) + (g.scheduled === g.own ? 0 : g.scheduled.byteLength), 0);
 }
 
-function gapsOf(p: CoverageParts): GapRow[] {
+/** The gap windows of the parts, largest deficit first: found once, then kept with them. */
+export function gapsOf(p: CoverageParts): GapRow[] {
   if (p.gaps) return p.gaps;
   const { timeZone, thresholds } = p.charts;
   const gaps: GapRow[] = [];
-  for (const { skillId, name, required, scheduled } of p.gapInputs) {
+  for (const { skillId, name, required, scheduled } of p.skills) {
     for (const w of findGapWindows(skillId, p.grid, required, scheduled, timeZone, thresholds)) {
       gaps.push({ ...w, skillName: name, description: describeGapWindow(w, timeZone, skillId), window: formatWindow(w.start, w.end, timeZone) });
     }
@@ -97,50 +109,16 @@ function gapsOf(p: CoverageParts): GapRow[] {
 }
 
 async function computeParts(db: Db, query: CoverageQuery, today: string, options: CoverageViewOptions = {}): Promise<CoverageParts> {
-  const [sites, skills] = await Promise.all([getSites(db), getSkills(db)]);
-  const site = query.site ? sites.find((s) => s.id === query.site) : undefined;
-  if (query.site && !site) throw new AppError("VALIDATION", `Unknown site "${query.site}".`);
-  if (query.skill && !skills.some((s) => s.id === query.skill)) throw new AppError("VALIDATION", `Unknown skill "${query.skill}".`);
-  const timeZone = site?.timeZone ?? DISPLAY_ZONE_WITHOUT_SITE;
-
-  const from = query.from ?? (await defaultFrom(db, today));
-  const to = query.to ?? addDays(from, 6);
-  const range = { start: localDayRange(from, timeZone).start, end: localDayRange(to, timeZone).end };
-  const grid: CoverageGrid = gridFor(range);
-
-  const [agents, thresholds] = await Promise.all([getAgents(db), getGapThresholds(db)]);
-  const catalog = new SkillCatalog(skills);
-  const backend = wfmBackend();
-  const { coverage, shiftCount, otherSites, requiredSource, notice } = await backend.readCoverage(db, grid, { agents, catalog, siteId: site?.id, budgetMs: options.upstreamBudgetMs });
-  const others = site && otherSites ? otherSites : null;
-  const sourceOf = (skillId: string) => (site && requiredSource ? (requiredSource.get(skillId) ?? "no demand") : null);
-
-  // A site shows the skills its agents serve; otherwise every skill with demand or coverage.
-  let skillIds = [...new Set([...coverage.keys(), ...(others?.keys() ?? [])])];
-  if (site) {
-    const served = new Set<string>();
-    for (const a of agents) if (a.homeSiteId === site.id) for (const s of catalog.served(a.skills.map((x) => x.skillId))) served.add(s);
-    skillIds = skillIds.filter((id) => served.has(id));
-  }
-  const skillOptions = skillIds.sort().map((id) => ({ id, name: catalog.get(id)?.name ?? id }));
-  if (query.skill) skillIds = skillIds.filter((id) => id === query.skill);
-
+  const w = await loadCoverageWindow(db, query, today, options);
+  const { grid, timeZone, thresholds, from, to } = w;
   const bucket = chartBucket(grid.intervalCount, 700);
   const series: SkillSeries[] = [];
   const days: DailyCoverage[] = [];
-  const gapInputs: CoverageParts["gapInputs"] = [];
-  for (const skillId of skillIds.sort()) {
-    const c = coverage.get(skillId) ?? emptyCoverage(others?.get(skillId)?.required, grid.intervalCount);
-    const source = sourceOf(skillId);
-    // Against the site's own demand the other sites do not serve it: they are left out.
-    const other = source === "site demand" ? undefined : others?.get(skillId);
-    const own = query.view === "gross" ? c.gross : c.net;
-    // The shared queue is answered by every site: gaps are judged on all of them together.
-    const scheduled = other ? addArrays(own, query.view === "gross" ? other.gross : other.net) : own;
+  const skills: SkillIntervals[] = [];
+  for (const { skillId, name, coverage: c, other, own, scheduled, requiredSource: source } of w.skills) {
     const daily = dailyRollup(skillId, grid, c.required, scheduled, timeZone, thresholds);
     days.push(...daily);
-    const name = catalog.get(skillId)?.name ?? skillId;
-    gapInputs.push({ skillId, name, required: c.required, scheduled });
+    skills.push({ skillId, name, required: c.required, own, other: other ? (query.view === "gross" ? other.gross : other.net) : null, scheduled });
     const shortfall = intervalShortfall(c.required, scheduled);
     const req = downsampleSeries(c.required, bucket, "mean");
     const gross = downsampleSeries(c.gross, bucket, "mean");
@@ -176,32 +154,20 @@ async function computeParts(db: Db, query: CoverageQuery, today: string, options
     from,
     to,
     timeZone,
-    site: site ? { id: site.id, name: site.name } : null,
-    requiredSource: others ? (series.some((s) => s.requiredSource === "shared demand") ? "shared" : "site") : null,
-    sites: sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
-    skillOptions,
+    site: w.site ? { id: w.site.id, name: w.site.name } : null,
+    requiredSource: w.split ? (series.some((s) => s.requiredSource === "shared demand") ? "shared" : "site") : null,
+    sites: w.sites.map((s) => ({ id: s.id, name: s.name, timeZone: s.timeZone })),
+    skillOptions: w.skillOptions,
     view: query.view,
     bucketMinutes: bucket * 15,
     series,
     days: days.filter((d) => d.date >= from && d.date <= to),
     thresholds,
-    shiftCount,
-    source: backend.name,
-    upstreamNotice: notice ?? null,
+    shiftCount: w.shiftCount,
+    source: w.source,
+    upstreamNotice: w.notice,
   };
-  return { charts, gapInputs, grid };
-}
-
-function addArrays(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] + (b[i] ?? 0);
-  return out;
-}
-
-/** A skill the chosen site does not staff in the range: nothing of its own, the shared demand as required. */
-function emptyCoverage(required: Float64Array | undefined, n: number): SkillCoverage {
-  const zero = new Float64Array(n);
-  return { skillId: "", required: required ?? zero, gross: zero, net: zero };
+  return { charts, skills, grid };
 }
 
 function round2(v: number): number {

@@ -201,8 +201,8 @@ function routeHandlerCase(): BenchCase {
     beforeEach: () => resetImported(target!.db),
     async subject() {
       const res = await fetch(`${base}/api/v1/imports/shifts?fileName=bench.csv`, { method: "POST", headers: { cookie, origin: base, "content-type": "text/csv" }, body: csv });
-      const body = (await res.json()) as { importedRows?: number; error?: { message: string } };
-      if (body.importedRows !== ROWS) throw new Error(`imported ${body.importedRows}: ${body.error?.message ?? res.status}`);
+      const body = (await res.json()) as { importedRows?: number; detail?: string };
+      if (body.importedRows !== ROWS) throw new Error(`imported ${body.importedRows}: ${body.detail ?? res.status}`);
     },
     async baseline() {
       await importShiftFile(target!.db, { fileName: "bench.csv", text: csv, bytes: csv.length, options: { dryRun: false, overwriteConflicts: false, onlyValidRows: false }, actor });

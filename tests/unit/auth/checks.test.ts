@@ -83,7 +83,7 @@ describe("navigation reads the same map", () => {
   });
 
   it("capabilitiesOf lists a supervisor's grants", () => {
-    expect(capabilitiesOf("supervisor")).toEqual(["me.read", "schedule.read", "coverage.read", "trades.read", "trades.queue.read", "trades.decide", "bidding.read"]);
+    expect(capabilitiesOf("supervisor")).toEqual(["me.read", "schedule.read", "coverage.read", "reference.read", "staffing.calculate", "trades.read", "trades.queue.read", "trades.decide", "bidding.read"]);
     expect(capabilitiesOf("agent")).toEqual(["me.read", "bidding.bid", "schedule.own.read", "trades.request.own"]);
   });
 });

@@ -10,6 +10,11 @@ function answer(status: number, body: string, contentType = "application/json") 
 afterEach(() => vi.unstubAllGlobals());
 
 describe("apiError reads the route handlers' error shape", () => {
+  it("reads an application/problem+json answer: code, detail, requestId", () => {
+    const e = apiError(400, { type: "urn:shiftboard:problem:validation", title: "Invalid request", status: 400, detail: "limit: limit is at most 500.", code: "VALIDATION", requestId: "req-2", errors: [{ field: "limit", message: "limit is at most 500." }] });
+    expect(e).toMatchObject({ message: "limit: limit is at most 500.", status: 400, code: "VALIDATION", requestId: "req-2" });
+  });
+
   it("takes the message, code and request id of {error: {code, message, requestId}}", () => {
     const e = apiError(403, { error: { code: "FORBIDDEN", message: "Your role is not allowed to do this.", requestId: "req-1" } });
     expect(e).toBeInstanceOf(ApiError);

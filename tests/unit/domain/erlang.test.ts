@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  averageSpeedOfAnswer,
   DEFAULT_STAFFING,
   FLAG_OK,
   FLAG_UNREACHABLE,
@@ -202,5 +203,17 @@ describe("requiredStaffSeries", () => {
     const s = requiredStaffSeries(new Float64Array([100, 100]), new Float64Array([180]), 1800);
     expect(Array.from(s.agents)).toEqual([14, 0]);
     expect(Array.from(s.flags)).toEqual([FLAG_OK, FLAG_UNREACHABLE]);
+  });
+});
+
+describe("average speed of answer", () => {
+  it("is C · AHT / (n − A): the reference case answers in about 7.8 s", () => {
+    expect(averageSpeedOfAnswer(14, 10, 180)).toBeCloseTo((textbookErlangC(14, 10) * 180) / 4, 10);
+    expect(averageSpeedOfAnswer(14, 10, 180)).toBeCloseTo(7.84, 2);
+  });
+
+  it("is 0 without traffic and infinite when the queue never drains", () => {
+    expect(averageSpeedOfAnswer(0, 0, 180)).toBe(0);
+    expect(averageSpeedOfAnswer(10, 10, 180)).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_CAPABILITY } from "@/lib/api/access";
+import { getMe } from "@/lib/api/openapi/me";
 
 /** Who the caller is, as the server sees it. */
-export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/me"].GET }, async ({ user }) => ({
+export const GET = apiRoute(getMe.route, async ({ user }) => ({
   id: user.id,
   email: user.email,
   name: user.name,

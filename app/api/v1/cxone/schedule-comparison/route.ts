@@ -1,15 +1,15 @@
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_CAPABILITY } from "@/lib/api/access";
+import { compareCxoneSchedule as compareOp } from "@/lib/api/openapi/cxone";
 import { isAppError, toPublicError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { compareCxoneSchedule, compareScheduleSchema } from "@/lib/services/cxone/compare-schedule";
+import { compareCxoneSchedule } from "@/lib/services/cxone/compare-schedule";
 
 /**
  * CXone's schedule against ours, answered as NDJSON so the screen shows the export's progress:
  * `{"type":"progress","done":n,"total":m}` after each export request, then one
  * `{"type":"result",...}` or `{"type":"error","error":{code,message,requestId}}`. Reads only.
  */
-export const POST = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/cxone/schedule-comparison"].POST, input: compareScheduleSchema }, async ({ request, db, user, input, requestId }) => {
+export const POST = apiRoute(compareOp.route, async ({ request, db, user, input, requestId }) => {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {

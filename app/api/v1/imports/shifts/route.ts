@@ -1,8 +1,7 @@
 import { apiRoute, readBodyBytes } from "@/lib/api/route";
-import { ROUTE_CAPABILITY } from "@/lib/api/access";
 import { readCsvUpload } from "@/lib/api/csv-upload";
+import { importShifts } from "@/lib/api/openapi/imports";
 import { MAX_IMPORT_BYTES } from "@/lib/csv";
-import { shiftUploadQuerySchema } from "@/lib/schemas/shift-import";
 import { importShiftFile } from "@/lib/services/imports/shifts";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -14,7 +13,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * The import service commits the file and, with the cxone backend, pushes it on.
  */
 export const POST = apiRoute(
-  { capability: ROUTE_CAPABILITY["/api/v1/imports/shifts"].POST, input: shiftUploadQuerySchema, inputFrom: "query" },
+  importShifts.route,
   async ({ request, db, user, input, requestId }) => {
     const body = await readBodyBytes(
       request,

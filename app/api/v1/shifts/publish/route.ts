@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_CAPABILITY } from "@/lib/api/access";
-import { publishSelectionSchema } from "@/lib/schemas/schedule";
+import { publishQuerySchema, publishShifts as publishShiftsOp } from "@/lib/api/openapi/schedule";
+import { AppError } from "@/lib/errors";
 import { previewPublish } from "@/lib/services/schedule/preview-publish";
 import { publishShifts } from "@/lib/services/schedule/publish-shifts";
 
@@ -8,7 +8,12 @@ import { publishShifts } from "@/lib/services/schedule/publish-shifts";
  * Publishes the drafts (and changed published shifts) a selection names; `?preview=true`
  * only says what publishing would change, with the ids to send back as `shiftIds`.
  */
-export const POST = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/shifts/publish"].POST, input: publishSelectionSchema }, async ({ db, user, input, request, requestId }) => {
-  if (new URL(request.url).searchParams.get("preview") === "true") return previewPublish(db, input, user);
+export const POST = apiRoute(publishShiftsOp.route, async ({ db, user, input, request, requestId }) => {
+  const query = publishQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) {
+    const issues = query.error.issues.map((i) => ({ path: i.path.join(".") || "query", message: i.message }));
+    throw new AppError("VALIDATION", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  }
+  if (query.data.preview === "true") return previewPublish(db, input, user);
   return publishShifts(db, input, user, Date.now(), requestId);
 });

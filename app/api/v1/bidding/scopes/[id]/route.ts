@@ -1,18 +1,17 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ROUTE_CAPABILITY } from "@/lib/api/access";
+import { getScope, scopeIdParam, updateScope as updateScopeOp } from "@/lib/api/openapi/bidding";
 import { AppError } from "@/lib/errors";
 import { listBidding } from "@/lib/services/bidding/list-bidding";
 import { updateScope } from "@/lib/services/bidding/update-scope";
 
 const idOf = (params: Record<string, string | string[]>) => {
-  const id = z.uuid().safeParse(params.id);
+  const id = scopeIdParam.safeParse(params.id);
   if (!id.success) throw new AppError("VALIDATION", "Not a scope id.");
   return id.data;
 };
 
 /** One scope with its findings. */
-export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/bidding/scopes/[id]"].GET }, async ({ db, user, params }) => {
+export const GET = apiRoute(getScope.route, async ({ db, user, params }) => {
   const id = idOf(params);
   const scope = (await listBidding(db, user)).scopes.find((s) => s.id === id);
   if (!scope) throw new AppError("NOT_FOUND", "No such bid scope.");
@@ -20,6 +19,6 @@ export const GET = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/bidding/scop
 });
 
 /** Replaces a scope's definition; the linter runs on the save. */
-export const PUT = apiRoute({ capability: ROUTE_CAPABILITY["/api/v1/bidding/scopes/[id]"].PUT, input: z.record(z.string(), z.unknown()) }, async ({ db, user, input, params, requestId }) =>
+export const PUT = apiRoute(updateScopeOp.route, async ({ db, user, input, params, requestId }) =>
   updateScope(db, idOf(params), input, { id: user.id, label: user.email }, requestId),
 );
