@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const NAV = ["Shifts", "Coverage", "Optimization", "Trades", "Bidding", "Settings"];
+const NAV = ["Shifts", "Coverage", "Schedule", "Optimization", "Trades", "Bidding", "Settings"];
 
 const ROLES = [
-  { email: "planner@demo.local", role: "planner", nav: ["Shifts", "Coverage", "Optimization", "Trades", "Bidding"] },
-  { email: "supervisor.nyc@demo.local", role: "supervisor · NYC", nav: ["Coverage", "Trades", "Bidding"] },
-  { email: "supervisor.lon@demo.local", role: "supervisor · LON", nav: ["Coverage", "Trades", "Bidding"] },
+  { email: "planner@demo.local", role: "planner", nav: ["Shifts", "Coverage", "Schedule", "Optimization", "Trades", "Bidding"] },
+  { email: "supervisor.nyc@demo.local", role: "supervisor · NYC", nav: ["Coverage", "Schedule", "Trades", "Bidding"] },
+  { email: "supervisor.lon@demo.local", role: "supervisor · LON", nav: ["Coverage", "Schedule", "Trades", "Bidding"] },
   { email: "admin@demo.local", role: "admin", nav: NAV },
   { email: "agent1001@demo.local", role: "agent", nav: ["My schedule & bids"] },
 ];
