@@ -5,29 +5,12 @@ import { AppError } from "../errors";
 export const DEFAULT_JSON_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * Reads a request body as UTF-8 text, stopping as soon as it passes `limitBytes`, so an
- * oversized upload is refused without being held in memory.
+ * Reads a request body as UTF-8 text under the same cap as `readBodyBytes` (which it reads
+ * through): an oversized upload is refused without being held in memory.
  */
 export async function readBodyText(request: Request, limitBytes: number, describeLimit: (bytes: number) => string): Promise<{ text: string; bytes: number }> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > limitBytes) throw new AppError("TOO_LARGE", describeLimit(declared));
-  if (!request.body) return { text: "", bytes: 0 };
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder("utf-8");
-  const parts: string[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > limitBytes) {
-      await reader.cancel();
-      throw new AppError("TOO_LARGE", describeLimit(bytes));
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return { text: parts.join(""), bytes };
+  const body = await readBodyBytes(request, limitBytes, describeLimit);
+  return { text: new TextDecoder("utf-8").decode(body), bytes: body.byteLength };
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { CurrentUser } from "../../auth/checks";
 import type { Db } from "../../db/client";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { getShiftsOverlapping } from "../../db/queries/shifts";
+import { getShiftsOverlapping, toDomainShift } from "../../db/queries/shifts";
 import type { ShiftFields, StoredShift } from "../../db/queries/schedule-edits";
 import { NEIGHBOUR_WINDOW_MS, resolveShiftTimes, sortBreaks, validateShiftEdit, type ShiftEditCandidate, type ShiftEditContext } from "../../domain/schedule";
 import { SkillCatalog } from "../../domain/skills";
@@ -16,19 +16,7 @@ import type { AuditActor } from "../audit";
 export const actorOf = (user: CurrentUser): AuditActor => ({ id: user.id, label: user.email });
 
 export function toScheduleShift(r: StoredShift): ScheduleShift {
-  return {
-    id: r.id,
-    agentId: r.agentId,
-    siteId: r.siteId,
-    start: r.startsAt.getTime(),
-    end: r.endsAt.getTime(),
-    status: r.status,
-    breaks: r.breaks,
-    skills: r.skills,
-    version: r.version,
-    changedSincePublish: r.changedSincePublish,
-    importId: r.importId,
-  };
+  return { ...toDomainShift(r), changedSincePublish: r.changedSincePublish, importId: r.importId };
 }
 
 /** A shift as the audit log keeps it: ISO instants, no version. */
