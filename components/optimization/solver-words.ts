@@ -11,7 +11,7 @@ export function percent(gap: number): string {
  * possible", "stopped at the time limit", or why there is no bound.
  */
 export function gapInWords(r: Pick<OptimizationResult, "engine" | "gap" | "bound" | "solverStatus" | "cancelled">): string {
-  const stop = r.cancelled ? "stopped by a planner" : r.solverStatus === "TIME_LIMIT" ? "stopped at the time limit" : r.solverStatus === "GAP_REACHED" ? "reached the target gap" : null;
+  const stop = r.cancelled ? "stopped by a planner" : r.solverStatus === "TIME_LIMIT" ? "stopped at the time limit" : r.solverStatus === "GAP_REACHED" ? "reached the target gap" : r.solverStatus === "RESTRICTED_OPTIMAL" ? "the best plan built from the shifts the relaxation uses" : null;
   if (r.gap === null || r.gap === undefined || r.bound === null || r.bound === undefined) {
     return `No bound: the solver did not finish its first relaxation${stop ? ` (${stop})` : ""}, so how far this answer is from the best possible is unknown.`;
   }

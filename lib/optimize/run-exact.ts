@@ -17,7 +17,15 @@ export interface RunExactOptions extends ExactOptions {
   signal?: AbortSignal;
   /** Models with more nonzeros than this fall back to the greedy (default 4 million). */
   maxNonzeros?: number;
+  /** Models with more binaries than this are solved relaxation-first (default 20,000). */
+  relaxationFirstAbove?: number;
 }
+
+/**
+ * Above this many binaries the full branch and bound spends a 30 s budget in presolve and the
+ * root relaxation (the demo week: 104 k binaries); the one-day centers have a few hundred.
+ */
+export const RELAXATION_FIRST_ABOVE = 20_000;
 
 function fromGreedy(g: GreedyResult, notes: string[], solveMs: number, status: SolverStatus, model: ExactResult["model"], bound: number | null, incumbent: number | null): ExactResult {
   return { ...g, engine: "greedy", bound, incumbent, gap: gapOf(incumbent, bound), solverStatus: status, solveMs, notes, model };
@@ -45,8 +53,15 @@ export async function runExact(input: GreedyInput, options: RunExactOptions = {}
   const notes: string[] = [];
   if (warm.matched < warm.total) notes.push(`${warm.total - warm.matched} of the greedy's ${warm.total} proposals are not in the model (extensions of its own shifts); the warm start leaves them out.`);
   if (left < 1) notes.push(`Building the model took ${Math.round(settings.timeLimitSeconds - left)} s of the ${settings.timeLimitSeconds} s limit: the solver had 1 s.`);
-  const out = await solveInWorker({ model: prep.model, settings: { ...settings, timeLimitSeconds: Math.max(1, left) }, warm, evaluateWarm: true, onProgress: options.onProgress, signal: options.signal });
+  const strategy = size.binaries > (options.relaxationFirstAbove ?? RELAXATION_FIRST_ABOVE) ? "relaxation-first" : "full";
+  const out = await solveInWorker({ model: prep.model, settings: { ...settings, timeLimitSeconds: Math.max(1, left) }, warm, evaluateWarm: true, strategy, onProgress: options.onProgress, signal: options.signal });
   if (out.failure) notes.push(`The solver stopped early: ${out.failure}.`);
+  if (out.restricted) {
+    notes.push(
+      `Large model: the bound is the LP relaxation's; the plan is the best found among the ${out.restricted.kept.toLocaleString("en")} of ${out.restricted.binaries.toLocaleString("en")} candidate shifts the relaxation uses (and the greedy's).`,
+    );
+  }
+  if (out.status === "RESTRICTED_OPTIMAL") notes.push("That plan is the best among those candidates; a better one may use others, within the gap shown.");
   if (!out.colValue || out.objective === null) {
     notes.push(out.failure ? "No solver answer: the greedy answer is shown." : "The solver found no answer of its own within the time limit: the greedy answer is shown.");
     // A bound HiGHS has not proven yet is −∞: no bound, not a number to show.
@@ -59,7 +74,7 @@ export async function runExact(input: GreedyInput, options: RunExactOptions = {}
     return fromGreedy(greedy, notes, out.ms, "INTERRUPTED", size, bound, out.warmObjective);
   }
   const status: SolverStatus =
-    out.status === "OPTIMAL" ? (gapOf(out.objective, bound) ?? 0) > 1e-6 ? "GAP_REACHED" : "OPTIMAL" : out.status === "TIME_LIMIT" ? "TIME_LIMIT" : out.status === "INFEASIBLE" ? "INFEASIBLE" : "INTERRUPTED";
+    out.status === "OPTIMAL" ? (gapOf(out.objective, bound) ?? 0) > 1e-6 ? "GAP_REACHED" : "OPTIMAL" : out.status === "TIME_LIMIT" ? "TIME_LIMIT" : out.status === "INFEASIBLE" ? "INFEASIBLE" : out.status === "RESTRICTED_OPTIMAL" ? "RESTRICTED_OPTIMAL" : "INTERRUPTED";
   const result = decodeExact(prep, out.colValue, { bound, incumbent: out.objective, gap: gapOf(out.objective, bound), solverStatus: status, solveMs: out.ms }, notes);
   return { ...result, greedyObjective: out.warmObjective };
 }

@@ -51,6 +51,7 @@ async function solve(msg) {
       fixed.dispose();
     }
   }
+  if (msg.strategy === "relaxation-first") return relaxationFirst(h, msg, t0, warmObjective);
   const model = h.createModel(modelData(h, msg.model, null));
   try {
     // The warm start's evaluation comes out of the same time limit.
@@ -97,6 +98,112 @@ async function solve(msg) {
       gap: info("mip_gap"),
       ms: performance.now() - t0,
       warmObjective,
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * The large-model path: the LP relaxation first (a proven lower bound, in seconds where the full
+ * branch-and-bound would still be in presolve), then the MIP restricted to the candidates the
+ * relaxation uses (value > 0) plus the warm start's. Fixing candidates to 0 keeps every answer of
+ * the restricted MIP feasible for the full model, so its incumbent is a real plan; the bound
+ * reported is the relaxation's (the restricted MIP's own bound is not a bound for the full model).
+ * The restricted solve stops as soon as incumbent ≤ bound / (1 − target gap) (HiGHS's
+ * `objective_target`), or at the time limit.
+ */
+function relaxationFirst(h, msg, t0, warmObjective) {
+  const deadline = t0 + msg.timeLimitSec * 1000;
+  const secondsLeft = () => Math.max(0.5, (deadline - performance.now()) / 1000);
+  const lpData = modelData(h, msg.model, null);
+  delete lpData.integrality;
+  const lp = h.createModel(lpData);
+  let lpValue = null;
+  let bound = null;
+  try {
+    lp.options.set({ output_flag: false, time_limit: secondsLeft() });
+    lp.run();
+    if (lp.getModelStatus() === 7) {
+      bound = lp.getObjectiveValue();
+      lpValue = lp.getSolution().colValue;
+    }
+  } finally {
+    lp.dispose();
+  }
+  const elapsed = () => (performance.now() - t0) / 1000;
+  if (lpValue === null) {
+    // No relaxation in time: no bound and no guide; the caller shows the warm start.
+    parentPort.postMessage({ type: "done", status: "TIME_LIMIT", colValue: null, objective: null, bound: null, gap: null, ms: performance.now() - t0, warmObjective, restricted: null });
+    return;
+  }
+  parentPort.postMessage({ type: "progress", incumbent: warmObjective, bound, gap: null, seconds: elapsed() });
+  const m = msg.model;
+  const keep = new Uint8Array(m.numCols);
+  if (msg.warm) for (let k = 0; k < msg.warm.indices.length; k++) if (msg.warm.values[k] > 0.5) keep[msg.warm.indices[k]] = 1;
+  const upper = Float64Array.from(m.colUpper);
+  let kept = 0;
+  let binaries = 0;
+  for (let j = 0; j < m.numCols; j++) {
+    if (m.integrality[j] !== 1) continue;
+    binaries++;
+    if (lpValue[j] > 1e-6 || keep[j]) kept++;
+    else upper[j] = 0;
+  }
+  const model = h.createModel(modelData(h, { ...m, colUpper: upper }, null));
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: secondsLeft(),
+      mip_rel_gap: msg.mipRelGap,
+      ...(msg.mipAbsGap > 0 ? { mip_abs_gap: msg.mipAbsGap } : {}),
+      // Stop once the plan is within the target gap of the relaxation's bound.
+      objective_target: bound >= 0 ? bound / Math.max(1e-9, 1 - msg.mipRelGap) + (msg.mipAbsGap ?? 0) : bound,
+    });
+    if (msg.warm) {
+      try {
+        model.setSolution({ indices: msg.warm.indices, values: msg.warm.values });
+      } catch {
+        // A warm start HiGHS cannot use is only a lost head start.
+      }
+    }
+    const T = h.constants.callbackType;
+    let lastPost = 0;
+    model.run({
+      [T.mipImprovingSolution](e) {
+        const d = e.data;
+        parentPort.postMessage({ type: "incumbent", objective: d.objective_function_value, solution: d.mip_solution, bound, seconds: elapsed() });
+      },
+      [T.mipLogging](e) {
+        const now = performance.now();
+        if (now - lastPost < 250) return;
+        lastPost = now;
+        const inc = Number.isFinite(e.data.mip_primal_bound) ? e.data.mip_primal_bound : null;
+        parentPort.postMessage({ type: "progress", incumbent: inc, bound, gap: inc ? (inc - bound) / inc : null, seconds: elapsed() });
+      },
+    });
+    const code = model.getModelStatus();
+    let hasSolution = code === 7;
+    try {
+      hasSolution ||= Number(model.info.get("primal_solution_status")) >= 2;
+    } catch {
+      // Older builds lack the info item; a status other than optimal then means no answer.
+    }
+    const objective = hasSolution ? model.getObjectiveValue() : null;
+    // Proven optimal for the restricted model is not proven for the full one: the gap to the
+    // relaxation decides. The restricted optimum reached within the target counts as the target.
+    const withinTarget = objective !== null && objective - bound <= msg.mipRelGap * Math.abs(objective) + (msg.mipAbsGap ?? 0) + 1e-9;
+    const status = withinTarget ? "OPTIMAL" : code === 13 ? "TIME_LIMIT" : code === 7 ? "RESTRICTED_OPTIMAL" : (STATUS[code] ?? `STATUS_${code}`);
+    parentPort.postMessage({
+      type: "done",
+      status,
+      colValue: hasSolution ? model.getSolution().colValue : null,
+      objective,
+      bound,
+      gap: objective !== null ? (objective - bound) / Math.max(1e-9, Math.abs(objective)) : null,
+      ms: performance.now() - t0,
+      warmObjective,
+      restricted: { binaries, kept },
     });
   } finally {
     model.dispose();

@@ -46,6 +46,8 @@ export interface SolverOutcome {
   warmObjective: number | null;
   /** Why the run ended early without a solver answer (cancelled, out of memory, crashed). */
   failure: string | null;
+  /** Relaxation-first runs: binaries in the model and those the restricted MIP kept. */
+  restricted?: { binaries: number; kept: number } | null;
 }
 
 export interface SolveRequest {
@@ -53,6 +55,12 @@ export interface SolveRequest {
   settings?: SolverSettings;
   warm?: { indices: Int32Array; values: Float64Array };
   evaluateWarm?: boolean;
+  /**
+   * "full": branch and bound on the whole model (small models reach a proven optimum).
+   * "relaxation-first": the LP relaxation for the bound, then the MIP restricted to the
+   * candidates it uses (large models, where the full search would still be in presolve).
+   */
+  strategy?: "full" | "relaxation-first";
   onProgress?: (p: SolverProgress) => void;
   signal?: AbortSignal;
   workerPath?: string | URL;
@@ -124,6 +132,7 @@ export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
           ms: m.ms as number,
           warmObjective: m.warmObjective as number | null,
           failure: null,
+          restricted: (m.restricted as SolverOutcome["restricted"]) ?? null,
         });
       } else if (m.type === "error") {
         early(`solver error: ${m.message as string}`);
@@ -131,6 +140,6 @@ export function solveInWorker(req: SolveRequest): Promise<SolverOutcome> {
     });
     worker.on("error", (e) => early(/memory|allocation|heap/i.test(e.message) ? `out of memory in the solver worker (${settings.memoryMb} MiB): ${e.message}` : `solver worker failed: ${e.message}`));
     worker.on("exit", (code) => early(`solver worker exited (code ${code})`));
-    worker.postMessage({ model: req.model, timeLimitSec: settings.timeLimitSeconds, mipRelGap: settings.targetGap, mipAbsGap: settings.absoluteGap, warm: req.warm, evaluateWarm: req.evaluateWarm ?? false });
+    worker.postMessage({ model: req.model, timeLimitSec: settings.timeLimitSeconds, mipRelGap: settings.targetGap, mipAbsGap: settings.absoluteGap, warm: req.warm, evaluateWarm: req.evaluateWarm ?? false, strategy: req.strategy ?? "full" });
   });
 }

@@ -44,7 +44,7 @@ export interface Recommendation {
   recommendedShifts: { skillId: string; startTime: string; endTime: string; coverageImpact: number; overtimeFlag: boolean; overtimeHours?: number; extendsShiftId?: string | null }[];
 }
 
-export type SolverStatusName = "OPTIMAL" | "TIME_LIMIT" | "INTERRUPTED" | "INFEASIBLE" | "ERROR" | "NOT_RUN" | "GAP_REACHED";
+export type SolverStatusName = "OPTIMAL" | "TIME_LIMIT" | "INTERRUPTED" | "INFEASIBLE" | "ERROR" | "NOT_RUN" | "GAP_REACHED" | "RESTRICTED_OPTIMAL";
 
 export interface OptimizationResult {
   engine: string;

@@ -12,6 +12,7 @@ const STATUS_WORDS: Record<string, string> = {
   GAP_REACHED: "stopped at the target gap",
   TIME_LIMIT: "stopped at the time limit",
   INTERRUPTED: "stopped early",
+  RESTRICTED_OPTIMAL: "searched every plan built from the relaxation's shifts",
 };
 
 /** Shifts, demand and optimization in our database and engines. */

@@ -9,7 +9,9 @@ import { summarize, type ProposalRecord } from "../results";
 import type { GreedyResult, UnmetRequirement } from "../types";
 import type { ExactPrepared } from "./prepare";
 
-export type SolverStatus = "OPTIMAL" | "TIME_LIMIT" | "INTERRUPTED" | "INFEASIBLE" | "ERROR" | "NOT_RUN" | "GAP_REACHED";
+export type SolverStatus = "OPTIMAL" | "TIME_LIMIT" | "INTERRUPTED" | "INFEASIBLE" | "ERROR" | "NOT_RUN" | "GAP_REACHED"
+  /** Large models: the best plan among the candidates the relaxation uses is proven; the gap to the relaxation's bound stays above the target. */
+  | "RESTRICTED_OPTIMAL";
 
 export interface SolveFigures {
   /** Proven lower bound on the objective (LP relaxation or better). */

@@ -8,14 +8,16 @@
  *   o_aw ≥ 0      overtime hours of agent a in home-zone week w
  *
  *   cover   Σ_a y_aik + u_ki = shortfall_ki           (y never exceeds what is missing)
- *   split   Σ_k y_aik − Σ_{c works i} x_c ≤ 0         (an agent's time splits across skills)
+ *   w_ai ∈ [0,1]  agent a works interval i (0 or 1 in every plan; one column, so the rounding rows stay small)
+ *   work    w_ai − Σ_{c works i} x_c = 0
+ *   split   Σ_k y_aik − w_ai ≤ 0                     (an agent's time splits across skills)
  *   clique  Σ_{c ∈ Q} x_c ≤ 1                          (no overlap, rest between shifts)
  *   stretch Σ len·x over the extensions of a shift ≤ room (max consecutive hours)
  *   daily   Σ span hours on local day d ≤ max − worked  (max daily hours)
  *   starts  Σ start changes on local day d ≤ max − starts (max shifts per day)
  *   week    Σ paid_cw x_c − o_aw ≤ spare contract hours  (overtime only beyond the contract)
  *   cap     Σ_w o_aw ≤ overtime cap; non-overtime skills: Σ IH·y ≤ spare (overtime serves only skills that allow it)
- *   round   Σ x working (k, i) + u_ki / frac(s_ki) ≥ ⌈s_ki⌉, and the same across skills per interval
+ *   round   Σ_a w_ai over agents serving (k, i) + u_ki / frac(s_ki) ≥ ⌈s_ki⌉, and the same across skills per interval
  *           (valid integer rounding of the cover rows, see rounding.ts; only while small enough)
  *
  * minimize Σ weight_k·IH·u + overtimeWeight·o + idleWeight·(worked hours − covered hours) + shiftCost·x + 0.5·outside hours
@@ -87,6 +89,7 @@ export function buildModel(
   const workers = new Map<string, number[]>();
   const y: ModelIndex["y"] = [];
   const overtimeCols: ModelIndex["overtimeCols"] = [];
+  const work: { col: number; agent: number; interval: number }[] = [];
   for (const [agent, ids] of byAgent) {
     const f = frames[agent];
     // split rows: per interval some candidate works.
@@ -102,18 +105,27 @@ export function buildModel(
     }
     const nonOvertimeByWeek = new Map<number, [number, number][]>();
     for (const [i, list] of [...working].sort((p, q) => p[0] - q[0])) {
-      const terms: [number, number][] = list.map((id) => [id, -1]);
+      const terms: [number, number][] = [];
       const available = f.availPrefix[i + 1] - f.availPrefix[i] === 1;
+      let workCol = -1;
       for (const s of f.skills) {
         const sf = shortfall.get(s.skillId);
         if (!sf || sf[i] <= EPS || (!s.anyPool && !available)) continue;
+        // The agent's work in this interval as one column (w = Σ candidates working i, 0 or 1 in
+        // every plan): the split and rounding rows name it once instead of every candidate.
+        if (workCol < 0) {
+          workCol = m.col(0, 0, 1, false);
+          work.push({ col: workCol, agent, interval: i });
+          m.row(0, 0, [...list.map((id) => [id, -1] as [number, number]), [workCol, 1]]);
+          terms.push([workCol, -1]);
+        }
         const col = m.col(-w.idle * IH, 0, Math.min(1, sf[i]), false);
         y.push({ col, agent, interval: i, skillId: s.skillId });
         terms.push([col, 1]);
         coverTerms.get(coverKey(s.skillId, i))!.push([col, 1]);
         const wk = workers.get(coverKey(s.skillId, i));
-        if (wk) for (const id of list) wk.push(id);
-        else workers.set(coverKey(s.skillId, i), [...list]);
+        if (wk) wk.push(workCol);
+        else workers.set(coverKey(s.skillId, i), [workCol]);
         if (!s.allowOvertime) {
           const wk = f.cal.week[i];
           const l = nonOvertimeByWeek.get(wk);
@@ -121,7 +133,7 @@ export function buildModel(
           else nonOvertimeByWeek.set(wk, [[col, IH]]);
         }
       }
-      if (terms.length > list.length) m.row(-INF, 0, terms);
+      if (workCol >= 0) m.row(-INF, 0, terms);
     }
     // no overlap, rest
     for (const q of conflictCliques(ids.map((id) => candidates[id]), ids)) m.row(-INF, 1, q.map((id) => [id, 1] as [number, number]));
