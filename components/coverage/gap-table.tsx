@@ -2,14 +2,16 @@
 
 import { useMemo, useState } from "react";
 import { safeCsv } from "@/lib/csv/export";
-import type { GapRow } from "@/lib/types/coverage";
+import type { GapTableRow } from "@/lib/types/coverage";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDateKey } from "@/components/ui/format";
-import { formatWindow } from "@/lib/domain/coverage/labels";
 import { localDateKey, formatLocalTime } from "@/lib/domain/time";
 
 type SortKey = "skillId" | "date" | "start" | "peakShortfall" | "deficitHours" | "priority";
+
+/** Rows on one page of the table: a week has a few hundred windows, a planner reads the top. */
+export const GAP_PAGE_SIZE = 25;
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: "skillId", label: "Skill" },
@@ -27,14 +29,15 @@ export function GapTable({
   onOpen,
   noDemand,
 }: {
-  gaps: GapRow[];
+  gaps: GapTableRow[];
   timeZone: string;
   fileName: string;
-  onOpen: (gap: GapRow) => void;
+  onOpen: (gap: GapTableRow) => void;
   /** Set when the range has no demand at all: said instead of "no interval is short". */
   noDemand?: string | null;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "deficitHours", dir: -1 });
+  const [page, setPage] = useState(0);
   const rows = useMemo(() => {
     const out = [...gaps];
     out.sort((a, b) => {
@@ -45,6 +48,12 @@ export function GapTable({
     });
     return out;
   }, [gaps, sort]);
+
+  // The page is drawn from the sorted rows; the export takes every row.
+  const pages = Math.max(1, Math.ceil(rows.length / GAP_PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const first = current * GAP_PAGE_SIZE;
+  const shown = rows.slice(first, first + GAP_PAGE_SIZE);
 
   function exportCsv() {
     const csv = safeCsv(
@@ -104,7 +113,10 @@ export function GapTable({
                   <button
                     type="button"
                     className="hover:text-slate-900"
-                    onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : c.numeric ? -1 : 1 }))}
+                    onClick={() => {
+                      setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : c.numeric ? -1 : 1 }));
+                      setPage(0);
+                    }}
                   >
                     {c.label}
                     {sort.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}
@@ -114,7 +126,7 @@ export function GapTable({
             </tr>
           </thead>
           <tbody>
-            {rows.map((g) => (
+            {shown.map((g) => (
               <tr
                 key={`${g.skillId}-${g.start}`}
                 tabIndex={0}
@@ -126,11 +138,11 @@ export function GapTable({
                   }
                 }}
                 className="cursor-pointer border-t border-slate-100 hover:bg-brand-50 focus:bg-brand-50"
-                aria-label={g.description}
+                aria-label={`${g.skillId} ${g.window}: short ${g.peakShortfall.toFixed(1)} agents at peak`}
               >
                 <td className="px-3 py-1.5 font-medium">{g.skillId}</td>
                 <td className="px-3 py-1.5">{formatDateKey(g.date)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{g.window ?? formatWindow(g.start, g.end, timeZone)}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{g.window}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.peakShortfall.toFixed(1)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.deficitHours.toFixed(2)}</td>
                 <td className="px-3 py-1.5">
@@ -141,6 +153,21 @@ export function GapTable({
           </tbody>
         </table>
       </div>
+      {pages > 1 ? (
+        <nav className="mt-2 flex items-center justify-between text-sm text-slate-600" aria-label="Gap table pages">
+          <span>
+            Rows {first + 1}–{first + shown.length} of {rows.length}
+          </span>
+          <span className="flex gap-2">
+            <Button variant="secondary" size="sm" disabled={current === 0} onClick={() => setPage(current - 1)}>
+              Previous
+            </Button>
+            <Button variant="secondary" size="sm" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              Next
+            </Button>
+          </span>
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -12,6 +12,14 @@ test("a planner sees coverage charts and gaps, filters to one skill and exports 
   await expect(page.getByRole("table", { name: "Coverage ratio by skill and day" })).toBeVisible();
   const gapRows = page.getByRole("table", { name: "Gap windows" }).locator("tbody tr");
   expect(await gapRows.count()).toBeGreaterThan(0);
+  // The week has more windows than one page: 25 rows at a time, the next page on request.
+  const total = Number((await page.getByText(/^\d+ gap windows?;/).textContent())!.match(/^(\d+)/)![1]);
+  expect(total).toBeGreaterThan(25);
+  await expect(gapRows).toHaveCount(25);
+  const pager = page.getByRole("navigation", { name: "Gap table pages" });
+  await expect(pager).toContainText(`Rows 1–25 of ${total}`);
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(pager).toContainText(`Rows 26–${Math.min(50, total)} of ${total}`);
 
   await page.getByLabel("Skill", { exact: true }).selectOption("SKILL_SALES");
   await expect(page).toHaveURL(/skill=SKILL_SALES(&|$)/);
@@ -26,7 +34,9 @@ test("a planner sees coverage charts and gaps, filters to one skill and exports 
   const csv = fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toBe("skill,day,windowStart,windowEnd,timeZone,peakShortfall,deficitHours,priority,startUtc,endUtc");
-  expect(lines.length - 1).toBe(await salesRows.count());
+  // Every window of the skill, not only the page on screen.
+  const salesTotal = Number((await page.getByText(/^\d+ gap windows?;/).textContent())!.match(/^(\d+)/)![1]);
+  expect(lines.length - 1).toBe(salesTotal);
   for (const line of lines.slice(1)) expect(line.startsWith("SKILL_SALES,")).toBe(true);
 
   // A gap opens its day's chart.

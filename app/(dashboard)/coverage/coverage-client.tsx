@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, use, useMemo } from "react";
 import { z } from "zod";
-import type { GapRow } from "@/lib/types/coverage";
+import type { GapTableRow } from "@/lib/types/coverage";
 import { chartPoints, type CompactCoverageCharts, type CompactSeries } from "./compact-series";
 import { formatDayKey, noDemandMessage } from "@/lib/domain/coverage/labels";
 import { parseDateKey } from "@/lib/domain/time";
@@ -48,7 +48,7 @@ export function CoverageClient({
   view: CompactCoverageCharts;
   selectedDay: string | null;
   selectedSkill: string | null;
-  gaps: Promise<GapRow[]> | null;
+  gaps: Promise<GapTableRow[]> | null;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -174,7 +174,7 @@ function DayChartWithGaps({
   label,
   labels,
 }: {
-  gaps: Promise<GapRow[]> | null;
+  gaps: Promise<GapTableRow[]> | null;
   skillId: string;
   start: number;
   end: number;

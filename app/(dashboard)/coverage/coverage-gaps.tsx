@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { GapRow } from "@/lib/types/coverage";
+import type { GapTableRow } from "@/lib/types/coverage";
 import { windowDays } from "@/lib/domain/coverage/labels";
 import { GapTable } from "@/components/coverage/gap-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -16,7 +16,7 @@ export function CoverageGaps({
   thresholds,
   noDemand,
 }: {
-  gaps: GapRow[];
+  gaps: GapTableRow[];
   timeZone: string;
   from: string;
   to: string;
@@ -28,7 +28,7 @@ export function CoverageGaps({
   const params = useSearchParams();
 
   /** Opens a chart spanning the whole window: every local day from its start to its end. */
-  function openGap(g: GapRow) {
+  function openGap(g: GapTableRow) {
     const next = new URLSearchParams(params.toString());
     const span = windowDays(g.start, g.end, timeZone);
     next.set("day", span.day);
