@@ -5,7 +5,7 @@ import { intervalShortfall } from "../../domain/gaps";
 import { INTERVAL_MS } from "../../domain/types";
 import type { CoverageQuery } from "../../schemas/coverage";
 import type { SkillSeries } from "../../types/coverage";
-import { gapsOf, loadCoverageParts } from "./view";
+import { gapsOf, loadCoverageParts, type CoverageParts } from "./view";
 
 export interface CoverageInterval {
   start: string;
@@ -56,6 +56,16 @@ const iso = (t: number) => new Date(t).toISOString();
 export async function getCoverageIntervals(db: Db, user: CurrentUser, query: CoverageQuery, today: string): Promise<CoverageIntervals> {
   assertCan(user, "coverage.read");
   const p = await loadCoverageParts(db, query, today);
+  // The parts are one cached object per schedule revision and query (the mode is in the key):
+  // the answer built from them is built once too (4,032 intervals with their ISO times a week).
+  let answer = answerOf.get(p);
+  if (!answer) answerOf.set(p, (answer = intervalsOf(p, query)));
+  return answer;
+}
+
+const answerOf = new WeakMap<CoverageParts, CoverageIntervals>();
+
+function intervalsOf(p: CoverageParts, query: CoverageQuery): CoverageIntervals {
   const { charts, grid } = p;
   const sourceOf = new Map(charts.series.map((s) => [s.skillId, s.requiredSource]));
   return {

@@ -3,7 +3,7 @@ import { decode, encode } from "next-auth/jwt";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 
 const secret = "a-test-secret-of-enough-length-0123456789";
-const token = { sub: "user-1", role: "planner", siteIds: ["NYC"], sv: 3 };
+const token = { sub: "user-1", role: "planner" as const, siteIds: ["NYC"], sv: 3 };
 
 describe("session token codec with a kept key", () => {
   it("reads what next-auth writes, and next-auth reads what it writes", async () => {
