@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import type { CoverageCharts } from "@/lib/types/coverage";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 
 const inputClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 
@@ -68,20 +69,16 @@ export function CoverageFilters({ view }: { view: CoverageFilterView }) {
       </label>
       <fieldset className="text-xs font-medium text-slate-600">
         <legend>Coverage</legend>
-        <div className="mt-1 inline-flex overflow-hidden rounded-md border border-slate-300" role="radiogroup" aria-label="Net or gross coverage">
-          {(["net", "gross"] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              role="radio"
-              aria-checked={view.view === v}
-              onClick={() => set({ view: v === "net" ? null : v })}
-              className={`px-3 py-1.5 text-sm ${view.view === v ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
-            >
-              {v === "net" ? "Net" : "Gross"}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          label="Net or gross coverage"
+          className="mt-1"
+          value={view.view}
+          onChange={(v) => set({ view: v === "net" ? null : v })}
+          options={[
+            { value: "net", label: "Net" },
+            { value: "gross", label: "Gross" },
+          ]}
+        />
       </fieldset>
       <p className="max-w-md text-xs text-slate-500">
         {view.view === "net"

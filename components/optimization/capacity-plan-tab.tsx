@@ -3,21 +3,37 @@
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { runCapacityPlanAction } from "@/lib/actions/optimization/run-capacity-plan";
+import { saveSiteShiftTypesAction } from "@/lib/actions/optimization/save-site-shift-types";
 import { actionErrorText } from "@/lib/client/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DataTable, Row } from "@/components/ui/table";
+import type { CapacityShiftType } from "@/lib/schemas/capacity-plan";
 
 export interface CapacityChoices {
   skills: { id: string; name: string }[];
   sites: { id: string; timeZone: string }[];
+  /** Each site's saved shift types (site id → list), for the sites that have them. */
+  savedShiftTypes: Record<string, CapacityShiftType[]>;
+  canSaveShiftTypes: boolean;
 }
 
 type Answer = NonNullable<Awaited<ReturnType<typeof runCapacityPlanAction>>["data"]>;
 
 const field = "mt-1 block rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 const DEFAULT_TYPES = ["Early,06:00,8", "Day,08:00,8", "Mid,10:00,8", "Late,12:00,8", "Evening,14:00,8", "Night,22:00,8"].join("\n");
+
+/** A saved shift type as the line a planner types: "Late,14:30,8.5" or "Late,14:30,8.5,1.2,12". */
+export function shiftTypeLine(t: CapacityShiftType): string {
+  const tail = t.maxCount != null ? `,${t.cost},${t.maxCount}` : t.cost !== 1 ? `,${t.cost}` : "";
+  return `${t.id},${t.start},${t.lengthHours}${tail}`;
+}
+
+function savedText(saved: Record<string, CapacityShiftType[]>, siteId: string): string | null {
+  const list = saved[siteId];
+  return list ? list.map(shiftTypeLine).join("\n") : null;
+}
 
 /** "Early,06:00,8[,cost[,maxCount]]" lines → shift types; a line that does not read is named. */
 function parseTypes(text: string): { id: string; start: string; lengthHours: number; cost?: number; maxCount?: number | null }[] | string {
@@ -39,10 +55,13 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
   const [source, setSource] = useState<"demand" | "pasted">("demand");
   const [skillId, setSkillId] = useState(choices.skills[0]?.id ?? "");
   const [siteId, setSiteId] = useState(choices.sites[0]?.id ?? "");
+  const [saved, setSaved] = useState(choices.savedShiftTypes);
+  const [saving, setSaving] = useState(false);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
   const [from, setFrom] = useState(defaultFrom);
   const [days, setDays] = useState(7);
   const [pasted, setPasted] = useState("");
-  const [types, setTypes] = useState(DEFAULT_TYPES);
+  const [types, setTypes] = useState(() => savedText(choices.savedShiftTypes, choices.sites[0]?.id ?? "") ?? DEFAULT_TYPES);
   const [objective, setObjective] = useState<"MIN_DEVIATION" | "MIN_AGENTS">("MIN_DEVIATION");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -63,12 +82,48 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
     setAnswer(result!.data!);
   }
 
+  // Choosing a site loads its saved shift types; a site without any keeps what is typed, so a list can be saved for another site.
+  function chooseSite(id: string) {
+    setSiteId(id);
+    setSavedNote(null);
+    const text = savedText(saved, id);
+    if (text !== null) setTypes(text);
+  }
+
+  async function saveForSite() {
+    setError(null);
+    setSavedNote(null);
+    const shiftTypes = parseTypes(types);
+    if (typeof shiftTypes === "string") return setError(shiftTypes);
+    setSaving(true);
+    const result = await saveSiteShiftTypesAction({ siteId, shiftTypes });
+    setSaving(false);
+    const text = actionErrorText(result);
+    if (text) return setError(text);
+    const data = result!.data!;
+    setSaved((prev) => ({ ...prev, [data.siteId]: data.shiftTypes }));
+    setTypes(data.shiftTypes.map(shiftTypeLine).join("\n"));
+    setSavedNote(`Saved ${data.shiftTypes.length} shift type${data.shiftTypes.length === 1 ? "" : "s"} for ${data.siteId}.`);
+  }
+
+  const savedHere = saved[siteId];
+  const unchanged = savedHere !== undefined && savedText(saved, siteId) === types.trim();
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader title="Capacity plan" description="How many agents to put on each shift type each day so the scheduled agents follow the required agents of one skill (15-minute intervals, the site's local clock). Solved exactly by HiGHS." />
         <CardBody>
           <form onSubmit={run} aria-label="Capacity plan" className="grid gap-4 text-xs font-medium text-slate-600 md:grid-cols-2">
+            <label className="md:col-span-2">
+              Site (its zone for loaded demand, and its saved shift types)
+              <select aria-label="Capacity site" className={field} value={siteId} onChange={(e) => chooseSite(e.target.value)}>
+                {choices.sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.id} ({s.timeZone}){saved[s.id] ? ` · ${saved[s.id].length} saved shift types` : ""}
+                  </option>
+                ))}
+              </select>
+            </label>
             <fieldset className="space-y-2">
               <legend className="mb-1">Required agents</legend>
               <label className="mr-4 inline-flex items-center gap-2 text-sm">
@@ -85,16 +140,6 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
                       {choices.skills.map((s) => (
                         <option key={s.id} value={s.id}>
                           {s.id}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label>
-                    Site (its zone)
-                    <select aria-label="Capacity site" className={field} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-                      {choices.sites.map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.id} ({s.timeZone})
                         </option>
                       ))}
                     </select>
@@ -118,8 +163,18 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
             <div className="space-y-2">
               <label className="block">
                 Shift types: name,start,length hours[,cost[,max per day]] — one a line
-                <textarea aria-label="Shift types" className={`${field} h-28 w-full font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />
+                <textarea aria-label="Shift types" className={`${field} h-28 w-full font-mono`} value={types} onChange={(e) => (setTypes(e.target.value), setSavedNote(null))} />
               </label>
+              <div className="flex flex-wrap items-center gap-3">
+                {choices.canSaveShiftTypes ? (
+                  <Button type="button" variant="secondary" size="sm" onClick={saveForSite} disabled={saving || !siteId}>
+                    {saving ? "Saving…" : "Save for this site"}
+                  </Button>
+                ) : null}
+                <span className="text-xs font-normal text-slate-500" role="status" data-testid="shift-types-status">
+                  {savedNote ?? (savedHere === undefined ? `No shift types saved for ${siteId} yet.` : unchanged ? `${siteId}'s saved shift types.` : `Changed since ${siteId}'s saved shift types (${savedHere.length}).`)}
+                </span>
+              </div>
               <label className="mr-4 inline-flex items-center gap-2 text-sm">
                 <input type="radio" name="objective" checked={objective === "MIN_DEVIATION"} onChange={() => setObjective("MIN_DEVIATION")} /> Closest to required
               </label>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { launchOptimizationAction } from "@/lib/actions/optimization/launch-optimization";
 import { actionErrorText } from "@/lib/client/fetch-json";
 import { useOptimizationJob } from "@/lib/client/hooks/optimization";
@@ -15,6 +15,7 @@ type Tab = "schedule" | "capacity";
 
 export function OptimizationClient({ defaultFrom, defaultTo, initialJobId, capacity }: { defaultFrom: string; defaultTo: string; initialJobId: string | null; capacity: CapacityChoices }) {
   const [tab, setTab] = useState<Tab>("schedule");
+  const siteZones = useMemo(() => Object.fromEntries(capacity.sites.map((s) => [s.id, s.timeZone])), [capacity.sites]);
   return (
     <div className="space-y-6">
       <div role="tablist" aria-label="Optimization" className="flex gap-1 border-b border-slate-200">
@@ -38,7 +39,7 @@ export function OptimizationClient({ defaultFrom, defaultTo, initialJobId, capac
         ))}
       </div>
       <div role="tabpanel" id="panel-schedule" aria-labelledby="tab-schedule" hidden={tab !== "schedule"}>
-        <ScheduleProposals defaultFrom={defaultFrom} defaultTo={defaultTo} initialJobId={initialJobId} />
+        <ScheduleProposals defaultFrom={defaultFrom} defaultTo={defaultTo} initialJobId={initialJobId} siteZones={siteZones} />
       </div>
       <div role="tabpanel" id="panel-capacity" aria-labelledby="tab-capacity" hidden={tab !== "capacity"}>
         <CapacityPlanTab choices={capacity} defaultFrom={defaultFrom} />
@@ -47,7 +48,7 @@ export function OptimizationClient({ defaultFrom, defaultTo, initialJobId, capac
   );
 }
 
-function ScheduleProposals({ defaultFrom, defaultTo, initialJobId }: { defaultFrom: string; defaultTo: string; initialJobId: string | null }) {
+function ScheduleProposals({ defaultFrom, defaultTo, initialJobId, siteZones }: { defaultFrom: string; defaultTo: string; initialJobId: string | null; siteZones: Record<string, string> }) {
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
   const [allowOvertime, setAllowOvertime] = useState(true);
@@ -124,7 +125,7 @@ function ScheduleProposals({ defaultFrom, defaultTo, initialJobId }: { defaultFr
       {data?.status === "failed" ? <Alert tone="error" title="The optimization failed">{data.error}</Alert> : null}
       {data?.status === "canceled" && !data.result && !data.live ? <Alert tone="info">This run was cancelled before it started.</Alert> : null}
       {job.isError ? <Alert tone="error">{(job.error as Error).message}</Alert> : null}
-      {data?.result ? <RunResult job={data} result={data.result} /> : null}
+      {data?.result ? <RunResult job={data} result={data.result} siteZones={siteZones} /> : null}
     </div>
   );
 }

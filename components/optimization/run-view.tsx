@@ -13,6 +13,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatClock, formatDayDateClock } from "@/components/ui/format";
 import { DataTable, Row } from "@/components/ui/table";
 import { ProposalsPanel } from "./proposals-panel";
+import { useResultsQuery } from "./results-query";
 import { gapInWords, latest, percent } from "./solver-words";
 
 /** A run in flight: elapsed time against the limit, the incumbent and bound as they improve, and Cancel. */
@@ -64,7 +65,7 @@ export function LiveRun({ job }: { job: OptimizationJobView }) {
 }
 
 /** A finished (or cancelled) run: which engine answered and why, the bound and gap in words, the figures, the proposals. */
-export function RunResult({ job, result: r }: { job: OptimizationJobView; result: OptimizationResult }) {
+export function RunResult({ job, result: r, siteZones }: { job: OptimizationJobView; result: OptimizationResult; siteZones: Record<string, string> }) {
   if (r.message) {
     return (
       <Card data-testid="optimization-result">
@@ -104,27 +105,43 @@ export function RunResult({ job, result: r }: { job: OptimizationJobView; result
           </ul>
         ) : null}
         {r.trace && r.trace.length > 1 ? <SolverProgressChart trace={r.trace} /> : null}
-        <ProposalsPanel runId={job.id} proposals={r.proposals ?? []} accepted={r.accepted ?? {}} overtimeCap={Number(job.payload?.maxOvertimeHoursPerAgent ?? 4)} />
-        {r.unmetRequirements?.length ? (
-          <details>
-            <summary className="cursor-pointer text-sm font-medium">What it could not meet ({r.unmetRequirements.length})</summary>
-            <DataTable label="Unmet requirements" columns={["Skill", "Window (UTC)", "Short", "Peak", "Why"]}>
-              {r.unmetRequirements.slice(0, 200).map((u, i) => (
-                <Row key={i}>
-                  <td className="px-2 py-1.5">{u.skillId}</td>
-                  <td className="px-2 py-1.5 tabular-nums">
-                    {formatDayDateClock(Date.parse(u.start), "UTC")}–{formatClock(Date.parse(u.end), "UTC")}
-                  </td>
-                  <td className="px-2 py-1.5 tabular-nums">{u.shortfallHours.toFixed(1)} h</td>
-                  <td className="px-2 py-1.5 tabular-nums">{u.peakShortfall.toFixed(1)}</td>
-                  <td className="px-2 py-1.5 text-xs">{UNMET_WORDS[u.reason] ?? u.reason.replaceAll("_", " ").toLowerCase()}</td>
-                </Row>
-              ))}
-            </DataTable>
-          </details>
-        ) : null}
+        <ProposalsPanel runId={job.id} proposals={r.proposals ?? []} accepted={r.accepted ?? {}} overtimeCap={Number(job.payload?.maxOvertimeHoursPerAgent ?? 4)} siteZones={siteZones} />
+        {r.unmetRequirements?.length ? <UnmetList unmet={r.unmetRequirements} siteZones={siteZones} /> : null}
       </CardBody>
     </Card>
+  );
+}
+
+const UNMET_SHOWN = 200;
+
+/**
+ * The shortfall windows the answer leaves, with why. Demand is per skill (a queue may serve
+ * every site), so the skill filter applies and the site filter only chooses the clock.
+ */
+function UnmetList({ unmet, siteZones }: { unmet: NonNullable<OptimizationResult["unmetRequirements"]>; siteZones: Record<string, string> }) {
+  const [{ skill, site }] = useResultsQuery();
+  const zone = (site && siteZones[site]) || "UTC";
+  const list = skill ? unmet.filter((u) => u.skillId === skill) : unmet;
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm font-medium">
+        What it could not meet ({skill ? `${list.length} of ${unmet.length}, ${skill}` : unmet.length})
+      </summary>
+      <DataTable label="Unmet requirements" columns={["Skill", `Window (${zone})`, "Short", "Peak", "Why"]}>
+        {list.slice(0, UNMET_SHOWN).map((u, i) => (
+          <Row key={i}>
+            <td className="px-2 py-1.5">{u.skillId}</td>
+            <td className="px-2 py-1.5 tabular-nums">
+              {formatDayDateClock(Date.parse(u.start), zone)}–{formatClock(Date.parse(u.end), zone)}
+            </td>
+            <td className="px-2 py-1.5 tabular-nums">{u.shortfallHours.toFixed(1)} h</td>
+            <td className="px-2 py-1.5 tabular-nums">{u.peakShortfall.toFixed(1)}</td>
+            <td className="px-2 py-1.5 text-xs">{UNMET_WORDS[u.reason] ?? u.reason.replaceAll("_", " ").toLowerCase()}</td>
+          </Row>
+        ))}
+      </DataTable>
+      {list.length > UNMET_SHOWN ? <p className="mt-1 text-xs text-slate-500">The first {UNMET_SHOWN} of {list.length} (by start) are listed; filter by skill to narrow them.</p> : null}
+    </details>
   );
 }
 

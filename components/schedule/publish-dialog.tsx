@@ -9,6 +9,7 @@ import type { PublishPreview, PublishResult } from "@/lib/types/schedule";
 import type { ScheduleOptions } from "@/lib/types/schedule-page";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Dialog } from "@/components/ui/dialog";
 import { hours } from "./geometry";
 import { shiftEdits } from "./shift-edits";
@@ -59,20 +60,15 @@ export function PublishDialog({ options, from, to, siteId }: { options: Schedule
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Publish draft shifts">
         <div className="space-y-3 text-sm" data-testid="publish-dialog">
-          <div className="inline-flex overflow-hidden rounded-md border border-slate-300" role="radiogroup" aria-label="Which drafts">
-            {(["range", "import"] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={mode === m}
-                onClick={() => (setMode(m), reset())}
-                className={`px-3 py-1.5 ${mode === m ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
-              >
-                {m === "range" ? "Dates and site" : "One import"}
-              </button>
-            ))}
-          </div>
+          <SegmentedControl
+            label="Which drafts"
+            value={mode}
+            onChange={(m) => (setMode(m), reset())}
+            options={[
+              { value: "range", label: "Dates and site" },
+              { value: "import", label: "One import" },
+            ]}
+          />
           {mode === "range" ? (
             <div className="grid grid-cols-3 gap-3">
               <label className={labelClass}>

@@ -6,6 +6,7 @@ import { addDays, startOfIsoWeek } from "@/lib/domain/time";
 import type { ScheduleQuery } from "@/lib/schemas/schedule";
 import type { ScheduleOptions } from "@/lib/types/schedule-page";
 import { Button } from "@/components/ui/button";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 
 const inputClass = "mt-1 block rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 const labelClass = "text-xs font-medium text-slate-600";
@@ -127,20 +128,16 @@ export function ScheduleFilters({ query, options }: { query: ScheduleQuery; opti
       </label>
       <fieldset className={labelClass}>
         <legend>Times in</legend>
-        <div className="mt-1 inline-flex overflow-hidden rounded-md border border-slate-300" role="radiogroup" aria-label="Time zone of the grid">
-          {(["site", "agent"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={query.zoneMode === m}
-              onClick={() => set({ zoneMode: m === "site" ? null : m })}
-              className={`px-3 py-1.5 text-sm ${query.zoneMode === m ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
-            >
-              {m === "site" ? `Site (${site?.timeZone ?? "UTC"})` : "Agent's home zone"}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          label="Time zone of the grid"
+          className="mt-1"
+          value={query.zoneMode}
+          onChange={(m) => set({ zoneMode: m === "site" ? null : m })}
+          options={[
+            { value: "site", label: `Site (${site?.timeZone ?? "UTC"})` },
+            { value: "agent", label: "Agent's home zone" },
+          ]}
+        />
       </fieldset>
       <Button type="submit" variant="secondary" size="sm">
         Apply

@@ -27,6 +27,7 @@ export const ACTION_CAPABILITY = {
   cancelOptimizationAction: "optimization.launch",
   acceptProposalsAction: "optimization.accept",
   runCapacityPlanAction: "optimization.launch",
+  saveSiteShiftTypesAction: "optimization.shiftTypes.write",
   saveBidScopeAction: "bidding.scopes.write",
   copyBidScopeAction: "bidding.scopes.write",
   archiveBidScopeAction: "bidding.scopes.write",

@@ -42,6 +42,7 @@ export const PERMISSIONS = {
   "optimization.read": { roles: ["planner", "admin"], siteScoped: false, description: "Open the optimization page, follow a run" },
   "optimization.launch": { roles: ["planner", "admin"], siteScoped: false, description: "Launch an optimization run" },
   "optimization.accept": { roles: ["planner", "admin"], siteScoped: false, description: "Accept an optimization's proposals as draft shifts" },
+  "optimization.shiftTypes.write": { roles: ["planner", "admin"], siteScoped: false, description: "Save a site's shift types for the capacity plan (audited)" },
 
   "trades.read": { roles: ["planner", "supervisor", "admin"], siteScoped: true, description: "Open the trades page and the trade history" },
   "trades.request": { roles: ["planner", "admin"], siteScoped: false, description: "Enter a trade on an agent's behalf" },

@@ -5,7 +5,8 @@ import { safeText } from "./text";
 /** At most a month of 15-minute intervals in one plan. */
 const MAX_DAYS = 31;
 
-const shiftTypeSchema = z.object({
+/** One shift type: a local start on the quarter hour, a length up to 24 h, a cost and an optional maximum per day. */
+export const shiftTypeSchema = z.object({
   id: safeText().trim().min(1, { error: "Name the shift type." }).max(64, { error: "A shift type's name is at most 64 characters." }),
   start: z.string().regex(/^([01]\d|2[0-3]):(00|15|30|45)$/, { error: (i) => `Start ${JSON.stringify(i.input)} is not a local time on the 15-minute grid, like 07:30.` }),
   lengthHours: z
@@ -81,3 +82,40 @@ export const capacityPlanFormSchema = z.discriminatedUnion("source", [
   }),
 ]);
 export type CapacityPlanForm = z.input<typeof capacityPlanFormSchema>;
+
+export type CapacityShiftType = z.output<typeof shiftTypeSchema>;
+
+/**
+ * A site's saved shift types, as stored (app_settings `capacity-shift-types:<siteId>`) and as
+ * saved: at least one, at most 200, no name twice. The same checks on read and on write, so a
+ * stored list that no longer reads is treated as not saved rather than shown half-valid.
+ */
+export const shiftTypeListSchema = z
+  .array(shiftTypeSchema, { error: "shiftTypes must be a list of shift types" })
+  .min(1, { error: "Give at least one shift type (start, length) to save." })
+  .max(200, { error: "At most 200 shift types." })
+  .superRefine((types, ctx) => {
+    const seen = new Map<string, number>();
+    types.forEach((t, k) => {
+      const first = seen.get(t.id);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: [k, "id"], message: `Shift type ${JSON.stringify(t.id)} is named twice (rows ${first + 1} and ${k + 1}).` });
+      else seen.set(t.id, k);
+    });
+  });
+
+/** Saving the capacity plan's shift types for one site. */
+export const siteShiftTypesSchema = z.object({
+  siteId: safeText().trim().min(1, { error: "Pick a site to save the shift types for." }).max(64),
+  shiftTypes: shiftTypeListSchema,
+});
+export type SiteShiftTypesInput = z.input<typeof siteShiftTypesSchema>;
+
+/**
+ * What the save action lets through before the service reads it with `siteShiftTypesSchema`:
+ * the service names the row and field of a bad shift type ("shift type 2 ("Long"),
+ * lengthHours: …"), which a flattened validation error cannot.
+ */
+export const siteShiftTypesEnvelopeSchema = z.object({
+  siteId: z.string({ error: "Pick a site to save the shift types for." }),
+  shiftTypes: z.array(z.unknown(), { error: "shiftTypes must be a list of shift types" }).max(200, { error: "At most 200 shift types." }),
+});

@@ -115,6 +115,17 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       refused: z.array(z.object({ proposalId: z.string(), reason: z.string() })),
     }),
   }),
+  // A site's capacity plan shift types replaced: the list as saved and how many it replaced.
+  z.object({
+    action: z.literal("optimization.shiftTypes.saved"),
+    entityType: z.literal("setting"),
+    entityId: z.string(),
+    details: z.object({
+      siteId: z.string(),
+      shiftTypes: z.array(z.object({ id: z.string(), start: z.string(), lengthHours: z.number(), cost: z.number(), maxCount: z.number().nullable() })),
+      replaced: z.number(),
+    }),
+  }),
   z.object({
     action: z.literal("demo.seeded"),
     entityType: z.literal("system"),

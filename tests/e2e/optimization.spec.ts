@@ -74,6 +74,42 @@ test("a planner runs an optimization, watches its bound and gap, and accepts one
     await expect(bar).toHaveAttribute("data-status", "DRAFT");
   }
   await expect(page.getByTestId("coverage-strip")).toBeVisible();
+
+  // The same run grouped by the site's local day, from a shared link: each day's totals head its proposals.
+  await page.goto("/optimization?group=day");
+  const dayTable = page.getByRole("table", { name: "Recommended shifts by day" });
+  await expect(dayTable).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("radio", { name: "Day" })).toHaveAttribute("aria-checked", "true");
+  const firstDay = dayTable.getByTestId("day-group").first();
+  const date = (await firstDay.getAttribute("data-date"))!;
+  expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const totals = /^(\d+) proposals? · (\d+) agents? · (\d+\.\d) h · (\d+\.\d) h overtime$/.exec((await firstDay.getByTestId("day-totals").innerText()).trim());
+  expect(totals).not.toBeNull();
+  const dayRows = dayTable.locator(`tr[data-day="${date}"]`);
+  await expect(dayRows).toHaveCount(Number(totals![1]));
+  expect(Number(totals![3])).toBeGreaterThan(0);
+  // Rows show the site's clock and zone; the agent accepted above is marked in this grouping too.
+  await expect(dayRows.first().locator("td").nth(1)).toHaveText(/^\d{2}:\d{2}–\d{2}:\d{2} \S+\/\S+$/);
+  await expect(dayTable.locator("tr", { hasText: agentId }).getByText("accepted").first()).toBeVisible();
+  await expect(firstDay.getByRole("button", { name: /^Accept this day's proposals \(/ })).toBeVisible();
+  // One proposal accepted from the day view: per row works here as in the agent view.
+  const newShift = dayTable.locator("tr[data-day]").filter({ hasText: "new shift" }).first().getByRole("checkbox");
+  const rowLabel = (await newShift.getAttribute("aria-label"))!;
+  await newShift.check();
+  await page.getByRole("button", { name: "Accept 1 as draft shift", exact: true }).click();
+  const dayOutcome = page.getByTestId("accept-outcome");
+  await expect(dayOutcome).toContainText(/1 draft shift created|1 proposal refused/, { timeout: 30_000 });
+  // Written: the row is marked and cannot be chosen again; refused: the reason is listed (the schedule moved since the run).
+  if ((await dayOutcome.innerText()).includes("draft shift created")) await expect(dayTable.getByRole("checkbox", { name: rowLabel, exact: true })).toBeDisabled();
+  else await expect(dayOutcome.getByRole("listitem")).toHaveCount(1);
+
+  // The grouping is a radio group: the arrow keys move it, and the URL follows.
+  await page.getByRole("radio", { name: "Day" }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("radio", { name: "Agent" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("radio", { name: "Agent" })).toBeFocused();
+  await expect(page).not.toHaveURL(/group=/);
+  await expect(page.getByRole("table", { name: "Recommended shifts" })).toBeVisible();
 });
 
 test("a planner plans capacity for a skill's demand and reads the counts per shift type", async ({ page }) => {
@@ -106,4 +142,31 @@ test("an optimization over a reversed range is refused with a clear message", as
   await page.getByLabel("To", { exact: true }).fill("2026-12-01");
   await page.getByRole("button", { name: "Run optimization" }).click();
   await expect(page.getByText("The end date is before the start date.")).toBeVisible();
+});
+
+test("a planner saves a site's capacity shift types and finds them loaded after a reload", async ({ page }) => {
+  await signIn(page, "planner@demo.local");
+  await page.goto("/optimization");
+  await page.getByRole("tab", { name: "Capacity plan" }).click();
+  await page.getByLabel("Capacity site").selectOption("MNL");
+  // A bad shift type is refused with its row and field named; nothing is saved.
+  await page.getByLabel("Shift types").fill("Dawn,05:00,8\nLong,08:00,25");
+  await page.getByRole("button", { name: "Save for this site" }).click();
+  await expect(page.getByText('Shift type 2 ("Long"), lengthHours: A shift type lasts at most 24 hours (got 25).')).toBeVisible();
+  await expect(page.getByTestId("shift-types-status")).toHaveText("No shift types saved for MNL yet.");
+
+  const types = "Dawn,05:00,8\nDusk,13:00,9,1.5,4";
+  await page.getByLabel("Shift types").fill(types);
+  await page.getByRole("button", { name: "Save for this site" }).click();
+  await expect(page.getByTestId("shift-types-status")).toHaveText("Saved 2 shift types for MNL.");
+
+  await page.reload();
+  await page.getByRole("tab", { name: "Capacity plan" }).click();
+  // The first site has none saved: the defaults; choosing MNL loads its own.
+  await expect(page.getByLabel("Shift types")).not.toHaveValue(types);
+  await page.getByLabel("Capacity site").selectOption("MNL");
+  await expect(page.getByLabel("Shift types")).toHaveValue(types);
+  await expect(page.getByTestId("shift-types-status")).toHaveText("MNL's saved shift types.");
+  await page.getByLabel("Capacity site").selectOption("NYC");
+  await expect(page.getByTestId("shift-types-status")).toHaveText("No shift types saved for NYC yet.");
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../client";
 import { appSettings, staffingSettings, tradingSettings } from "../schema";
@@ -12,6 +12,21 @@ export async function getSetting<S extends z.ZodType>(db: Db, key: string, schem
   if (!row) return fallback;
   const parsed = schema.safeParse(row.value);
   return parsed.success ? parsed.data : fallback;
+}
+
+/**
+ * Several settings of one shape in one read (a setting per site): key → parsed value, for the
+ * keys that are stored and still valid; a value that no longer parses is left out.
+ */
+export async function getSettingsByKeys<S extends z.ZodType>(db: Db, keys: readonly string[], schema: S): Promise<Map<string, z.infer<S>>> {
+  const out = new Map<string, z.infer<S>>();
+  if (keys.length === 0) return out;
+  const rows = await db.select({ key: appSettings.key, value: appSettings.value }).from(appSettings).where(inArray(appSettings.key, [...keys]));
+  for (const row of rows) {
+    const parsed = schema.safeParse(row.value);
+    if (parsed.success) out.set(row.key, parsed.data);
+  }
+  return out;
 }
 
 export async function putSetting(db: Db, key: string, value: unknown, userId: string | null): Promise<void> {
