@@ -4,12 +4,13 @@
  * a worker out of memory, a cancel or a solver failure all return the best answer at hand
  * (the solver's last incumbent when it beats the greedy, else the greedy) with a note.
  */
-import { greedyFill } from "../domain/optimize/greedy";
+import { greedySteps } from "../domain/optimize/greedy";
 import { decodeExact, gapOf, modelSize, type ExactResult, type SolverStatus } from "../domain/optimize/exact/decode";
 import { objectiveOf } from "../domain/optimize/exact/model";
-import { prepareExact, warmStartFromGreedy, type ExactOptions } from "../domain/optimize/exact/prepare";
+import { prepareExactSteps, warmStartFromGreedy, type ExactOptions } from "../domain/optimize/exact/prepare";
 import type { GreedyInput, GreedyResult } from "../domain/optimize/types";
 import { solveInWorker, solverSettingsSchema, type SolverProgress, type SolverSettings } from "./solver";
+import { runStepsYielding } from "./yielding";
 
 export interface RunExactOptions extends ExactOptions {
   settings?: SolverSettings;
@@ -35,8 +36,10 @@ export async function runExact(input: GreedyInput, options: RunExactOptions = {}
   const settings = solverSettingsSchema.parse(options.settings ?? {});
   // The time limit covers the whole run: the greedy and the model build come out of it.
   const started = Date.now();
-  const greedy = greedyFill(input);
-  const prep = prepareExact(input, options);
+  // In slices: on the dashboard's own process this is its event loop (the solve itself runs
+  // in a worker thread).
+  const greedy = await runStepsYielding(greedySteps(input));
+  const prep = await runStepsYielding(prepareExactSteps(input, options));
   const left = settings.timeLimitSeconds - (Date.now() - started) / 1000;
   const size = modelSize(prep);
   if (size.nonzeros > (options.maxNonzeros ?? 4_000_000)) {

@@ -31,6 +31,7 @@
  *
  * Pure: plain data in, plain data out, no clock, no I/O.
  */
+import { runSteps, type Steps } from "./steps";
 import { computeCoverage } from "../coverage";
 import { DEFAULT_LABOR_RULES, INTERVAL_MS, type Shift } from "../types";
 import { EPS, IH, availabilityPrefix, buildCalendar, inPool, mergeRules, parseClock, round2, shiftLimits, type ZoneCalendar } from "./common";
@@ -43,6 +44,11 @@ export * from "./types";
 
 /** greedyFill(input) → recommendations in the seed's shape, plus what could not be met. */
 export function greedyFill(input: GreedyInput, options: GreedyOptions = {}): GreedyResult {
+  return runSteps(greedySteps(input, options));
+}
+
+/** The greedy as steps: one per window it works on (see `steps.ts`). */
+export function* greedySteps(input: GreedyInput, options: GreedyOptions = {}): Steps<GreedyResult> {
   const opt = {
     minShortfall: options.minShortfall ?? 0.5,
     minGainHours: options.minGainHours ?? 1,
@@ -129,6 +135,7 @@ export function greedyFill(input: GreedyInput, options: GreedyOptions = {}): Gre
   let hitLimit = false;
 
   for (;;) {
+    yield;
     const window = largestWindow(shortfall, rules, blocked, opt.minShortfall);
     if (!window) break;
     if (iterations >= opt.maxIterations) {

@@ -22,6 +22,7 @@
  *
  * minimize Σ weight_k·IH·u + overtimeWeight·o + idleWeight·(worked hours − covered hours) + shiftCost·x + 0.5·outside hours
  */
+import { runSteps, type Steps } from "../steps";
 import { EPS, IH } from "../common";
 import type { AgentFrame, ExactCandidate } from "./candidates";
 import { conflictCliques } from "./candidates";
@@ -50,7 +51,12 @@ const INF = Infinity;
 /** Rounding rows are left out when they would add more nonzeros than this (the demo week's would be millions). */
 export const ROUNDING_NONZERO_BUDGET = 500_000;
 
-export function buildModel(
+export function buildModel(...args: Parameters<typeof buildModelSteps>): { model: SparseModel; index: ModelIndex } {
+  return runSteps(buildModelSteps(...args));
+}
+
+/** `buildModel` as steps: one per agent's rows. */
+export function* buildModelSteps(
   frames: readonly AgentFrame[],
   candidates: ExactCandidate[],
   shortfall: ReadonlyMap<string, Float64Array>,
@@ -58,7 +64,7 @@ export function buildModel(
   count: number,
   w: ExactWeights,
   roundingBudget = ROUNDING_NONZERO_BUDGET,
-): { model: SparseModel; index: ModelIndex } {
+): Steps<{ model: SparseModel; index: ModelIndex }> {
   const m = new SparseBuilder();
   for (const c of candidates) {
     const worked = (c.b - c.a - (c.breakTo - c.breakFrom)) * IH;
@@ -91,6 +97,7 @@ export function buildModel(
   const overtimeCols: ModelIndex["overtimeCols"] = [];
   const work: { col: number; agent: number; interval: number }[] = [];
   for (const [agent, ids] of byAgent) {
+    yield;
     const f = frames[agent];
     // split rows: per interval some candidate works.
     const working = new Map<number, number[]>();

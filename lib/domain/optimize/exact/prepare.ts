@@ -2,6 +2,7 @@
  * From the optimizer's request to the exact model: shortfall on net coverage, agent
  * frames, candidates, the sparse model, and the greedy's answer as a warm start.
  */
+import { runSteps, type Steps } from "../steps";
 import { computeCoverage, type SkillCoverage } from "../../coverage";
 import { DEFAULT_LABOR_RULES, INTERVAL_MS, type Agent } from "../../types";
 import { availabilityPrefix, buildCalendar, IH, mergeRules, type MergedRule, type ZoneCalendar } from "../common";
@@ -9,7 +10,7 @@ import { targetShortfall } from "../results";
 import type { GreedyInput, GreedyResult } from "../types";
 import { candidatesFor, coverMask, frameFor, type AgentFrame, type ExactCandidate } from "./candidates";
 import { pruneDominated } from "./dominance";
-import { buildModel, type ExactWeights, type ModelIndex, type SparseModel } from "./model";
+import { buildModelSteps, type ExactWeights, type ModelIndex, type SparseModel } from "./model";
 
 export interface ExactOptions {
   /** Step between new-shift lengths, minutes (default 30: the site's lengths on the half hour). */
@@ -55,6 +56,11 @@ export interface ExactPrepared {
 const candidateKey = (agent: number, a: number, b: number) => `${agent}:${a}:${b}`;
 
 export function prepareExact(input: GreedyInput, options: ExactOptions = {}): ExactPrepared {
+  return runSteps(prepareExactSteps(input, options));
+}
+
+/** `prepareExact` as steps: one per agent's candidates and one per agent's model rows. */
+export function* prepareExactSteps(input: GreedyInput, options: ExactOptions = {}): Steps<ExactPrepared> {
   const { grid, catalog, compliance } = input;
   const count = Math.max(0, grid.intervalCount);
   const goals = input.goals ?? ["MINIMIZE_OVERTIME", "MAXIMIZE_SKILL_COVERAGE"];
@@ -85,7 +91,8 @@ export function prepareExact(input: GreedyInput, options: ExactOptions = {}): Ex
   const replaced = new Map<string, string>();
   let generated = 0;
   const costOf = (c: ExactCandidate) => weights.idle * (c.b - c.a - (c.breakTo - c.breakFrom)) * IH + weights.perShift + weights.outside * c.outsideHours;
-  agents.forEach((agent, k) => {
+  for (const [k, agent] of agents.entries()) {
+    yield;
     const site = sitesById.get(agent.homeSiteId);
     const labor = site?.laborRules ?? DEFAULT_LABOR_RULES;
     const zone = agent.timeZone || site?.timeZone || "UTC";
@@ -102,9 +109,9 @@ export function prepareExact(input: GreedyInput, options: ExactOptions = {}): Ex
     const { kept, dominatedBy } = options.pruneDominated === false ? { kept: own, dominatedBy: new Map<ExactCandidate, ExactCandidate>() } : pruneDominated(own, maskPrefix, costOf);
     for (const c of kept) candidates.push(c);
     for (const [c, d] of dominatedBy) replaced.set(candidateKey(k, c.a, c.b), candidateKey(k, d.a, d.b));
-  });
+  }
   const weightOf = new Map([...rules.values()].map((r) => [r.skillId, r.weight]));
-  const { model, index } = buildModel(frames, candidates, shortfall, weightOf, count, weights);
+  const { model, index } = yield* buildModelSteps(frames, candidates, shortfall, weightOf, count, weights);
   return { input, agents, frames, rules, before, shortfall, model, index, weights, replaced, generated };
 }
 
