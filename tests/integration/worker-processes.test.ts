@@ -118,8 +118,9 @@ if (TEST_DATABASE_URL) {
       const env = { DATABASE_URL: scratch.url, JOB_LEASE_SECONDS: "8", JOB_HEARTBEAT_SECONDS: "1", LOG_LEVEL: "warn" };
       const workers = [run("scripts/worker.ts", env), run("scripts/worker.ts", env)];
       const ids = await Promise.all(workers.map(async (w) => /^Worker (\S+) started/.exec(await w.line(/^Worker \S+ started/))![1]));
-      // The whole demo week with a proven optimum asked for: the killed worker is still solving
-      // when it dies on any machine; the survivor stops at the 20 s limit with its best answer.
+
+      // The whole demo week with a proven optimum asked for: far from done when the first worker
+      // dies on any machine; the survivor stops at the 20 s limit with its best answer.
       const payload = optimizationJobPayloadSchema.parse({
         from: DEMO_WEEK,
         to: "2026-11-29",
@@ -134,9 +135,12 @@ if (TEST_DATABASE_URL) {
       });
       const jobId = await insertJob(o.db, { kind: OPTIMIZATION_JOB, payload, createdBy: null });
 
-      // One worker holds the lease and has reported progress: it is running the job.
+      // One worker holds the lease: it has claimed the job and started on it. It is killed at
+      // once: the model build that follows holds its event loop (and so its lease renewals)
+      // for seconds, longer than this short lease on a loaded machine, and the other worker
+      // would rightly take the job from a live worker, which is not what is tested here.
       let held = await getJob(o.db, jobId);
-      for (let i = 0; i < 1200 && !(held?.status === "running" && held.lockedBy && (held.result as { live?: unknown } | null)?.live); i++) {
+      for (let i = 0; i < 1200 && !(held?.status === "running" && held.lockedBy); i++) {
         await sleep(100);
         held = await getJob(o.db, jobId);
       }
