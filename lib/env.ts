@@ -36,6 +36,15 @@ const schema = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** Platform profile: the API host made from discovery's area and domain (default https://api-{area}.{domain}). */
     CXONE_API_HOST_TEMPLATE: z.string().includes("{area}", { error: "CXONE_API_HOST_TEMPLATE must contain {area}" }).optional(),
+    /**
+     * Seconds a running job stays its worker's without a renewal; past that the worker is
+     * presumed dead (killed, crashed, its machine gone) and another may take the job over.
+     * Keep it well above the longest time a worker's event loop is busy (the exact optimizer
+     * builds its model on the main thread: ~10 s for the demo week on a loaded machine).
+     */
+    JOB_LEASE_SECONDS: z.coerce.number({ error: "JOB_LEASE_SECONDS must be a whole number of seconds" }).int({ error: "JOB_LEASE_SECONDS must be a whole number of seconds" }).min(2).max(86_400).default(300),
+    /** How often a worker renews the lease of the job it runs. */
+    JOB_HEARTBEAT_SECONDS: z.coerce.number({ error: "JOB_HEARTBEAT_SECONDS must be a whole number of seconds" }).int({ error: "JOB_HEARTBEAT_SECONDS must be a whole number of seconds" }).min(1).max(3_600).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Kept for old scripts; grants nothing: `npm run demo` generates its own secrets. */
     SHIFTBOARD_DEMO: z.enum(["0", "1"]).default("0"),
@@ -43,6 +52,14 @@ const schema = z
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    // A renewal may come late (a busy event loop, a slow round trip): with at least two
+    // renewals per lease, one late renewal never hands a live worker's job to another.
+    if (env.JOB_HEARTBEAT_SECONDS * 2 > env.JOB_LEASE_SECONDS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["JOB_HEARTBEAT_SECONDS"],
+        message: `JOB_HEARTBEAT_SECONDS (${env.JOB_HEARTBEAT_SECONDS}) must be at most half of JOB_LEASE_SECONDS (${env.JOB_LEASE_SECONDS})`,
+      });
     // Secrets published in this repository are never accepted by a production server,
     // demo or not: a session signed with them would be anyone's to forge.
     if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;

@@ -8,33 +8,14 @@
  * demo never runs on a secret published in the repository.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
+import { demoAddress, demoSecrets } from "./demo-setup.mjs";
 
-const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "127.0.0.1";
-const publicUrl = process.env.NEXTAUTH_URL ?? `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
+const { host, port, publicUrl, reachable } = demoAddress(process.env);
 const dataDir = path.resolve(process.env.SHIFTBOARD_DATA_DIR ?? ".data");
 
-/** Reads the demo's secrets, creating them once, atomically (O_EXCL) and readable by the owner only. */
-function demoSecrets() {
-  const file = path.join(dataDir, "secrets.json");
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const fresh = { NEXTAUTH_SECRET: randomBytes(32).toString("hex"), CXONE_SECRET_KEY: randomBytes(32).toString("base64") };
-  try {
-    fs.writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
-    return fresh;
-  } catch (e) {
-    if (e.code !== "EEXIST") throw e;
-  }
-  const stored = JSON.parse(fs.readFileSync(file, "utf8"));
-  if (!stored.NEXTAUTH_SECRET || !stored.CXONE_SECRET_KEY) throw new Error(`${file} is incomplete; delete it to generate new secrets.`);
-  return stored;
-}
-
-const secrets = demoSecrets();
+const secrets = demoSecrets(dataDir);
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -85,7 +66,7 @@ server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal
 // Users and the address last, where they are seen.
 for (let i = 0; i < 240 && !stopping; i++) {
   try {
-    const res = await fetch(`http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}/login`, { redirect: "manual" });
+    const res = await fetch(`http://${reachable}:${port}/login`, { redirect: "manual" });
     if (res.status < 500) break;
   } catch {
     // not listening yet

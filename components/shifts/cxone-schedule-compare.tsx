@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { apiError } from "@/lib/client/fetch-json";
+import { readNdjson } from "@/lib/client/ndjson";
 import type { ComparedShift, ScheduleComparisonResult } from "@/lib/types/cxone";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -43,21 +44,11 @@ export function CxoneScheduleCompare({ available, reason, sites }: { available: 
         body: JSON.stringify({ startDate, endDate, ...(siteId ? { siteId } : {}) }),
       });
       if (!res.ok || !res.body) throw apiError(res.status, await res.json().catch(() => null));
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split("\n");
-        buffer = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const msg = JSON.parse(line) as { type: "progress"; done: number; total: number } | { type: "result"; result: ScheduleComparisonResult } | { type: "error"; error: { message: string } };
-          if (msg.type === "progress") setProgress({ done: msg.done, total: msg.total });
-          else if (msg.type === "result") setResult(msg.result);
-          else setError(msg.error.message);
-        }
-      }
+      // A failure after the stream started arrives as an error line; readNdjson throws it.
+      await readNdjson<{ type: "progress"; done: number; total: number } | { type: "result"; result: ScheduleComparisonResult }>(res.body, (msg) => {
+        if (msg.type === "progress") setProgress({ done: msg.done, total: msg.total });
+        else setResult(msg.result);
+      });
     } catch (e) {
       setError(e instanceof Error ? e.message : "The comparison failed.");
     } finally {

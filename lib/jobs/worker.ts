@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors";
 import { logger } from "../logger";
-import { claimNextJob, completeJob, failJob, JOB_HEARTBEAT_SECONDS, renewJobLease, type JobRow } from "../db/queries/jobs";
+import { claimNextJob, completeJob, failJob, renewJobLease, type JobRow } from "../db/queries/jobs";
+import { env } from "../env";
 
 export type JobHandler = (db: Db, job: JobRow) => Promise<Record<string, unknown>>;
 
@@ -15,10 +16,10 @@ export async function drainJobs(db: Db, handlers: Record<string, JobHandler>, wo
     if (!job) return ran;
     ran++;
     // The lease is renewed while the job runs; a worker that dies stops renewing it, and
-    // after JOB_LEASE_MINUTES another worker claims the job again.
+    // after JOB_LEASE_SECONDS another worker claims the job again.
     const heartbeat = setInterval(() => {
       renewJobLease(db, job.id, workerId).catch((e) => logger.warn({ err: e, jobId: job.id }, "could not renew a job's lease"));
-    }, JOB_HEARTBEAT_SECONDS * 1000);
+    }, env().JOB_HEARTBEAT_SECONDS * 1000);
     heartbeat.unref();
     let stored: boolean;
     try {

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { toProblem } from "@/lib/api/problem";
 import { acquireFolderLock, DatabaseInUseError, openPglite } from "@/lib/db/client";
+import { toPublicError } from "@/lib/errors";
 
 const dirs: string[] = [];
 function tempDir() {
@@ -70,5 +72,39 @@ describe("the embedded database folder lock", () => {
     await Promise.all(exited);
     expect(outcomes.filter((o) => o === "got"), outcomes.join(" | ")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "DatabaseInUseError")).toHaveLength(3);
+  });
+
+  it("stops a second server at start-up with the reason for the operator, instead of saying Ready", async () => {
+    const dir = tempDir();
+    const owner = spawn("sleep", ["30"]);
+    try {
+      fs.writeFileSync(path.join(dir, "shiftboard.lock"), String(owner.pid));
+      const startup = path.resolve(import.meta.dirname, "../../lib/db/startup.ts");
+      // What instrumentation.ts runs when the server starts.
+      const script = `const { openDatabaseOrExit } = await import(${JSON.stringify(startup)}); await openDatabaseOrExit(); console.log("Ready");`;
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--input-type=module", "-e", script], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, DATABASE_URL: undefined, PGLITE_DATA_DIR: dir },
+      });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(code, out).toBe(1);
+      expect(out).toContain(`Shiftboard cannot start: The embedded database at ${dir} is in use by process ${owner.pid}`);
+      expect(out).not.toContain("Ready");
+    } finally {
+      owner.kill();
+    }
+  });
+
+  it("never shows the data folder to a user: what reaches a browser is a request id", () => {
+    const e = new DatabaseInUseError("/srv/shiftboard/.data/pglite", 4242);
+    const shown = [JSON.stringify(toPublicError(e, "req-1")), JSON.stringify(toProblem(e, "req-1"))];
+    for (const text of shown) {
+      expect(text).not.toContain("/srv/shiftboard");
+      expect(text).not.toContain("4242");
+      expect(text).toContain("req-1");
+    }
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { openPostgres, type OpenedDb } from "@/lib/db/client";
 import { jobs, shifts, tradeDecisions, users } from "@/lib/db/schema";
-import { claimNextJob, completeJob, getJob, insertJob, JOB_LEASE_MINUTES, renewJobLease } from "@/lib/db/queries/jobs";
+import { claimNextJob, completeJob, getJob, insertJob, jobLeaseSeconds, renewJobLease } from "@/lib/db/queries/jobs";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DemoData } from "@/lib/demo/generate";
 import { drainJobs, type JobHandler } from "@/lib/jobs/worker";
@@ -101,8 +101,8 @@ describe.each(TEST_DRIVERS)("two instances and a worker on one $name database", 
     expect(await renewJobLease(b.db, id, "killed-worker")).toBe(true);
     expect(await renewJobLease(a.db, id, "someone-else")).toBe(false);
     expect(await drainJobs(a.db, { "killed-probe": async () => ({ by: "too early" }) }, "survivor")).toBe(0);
-    // The lease runs out (time passes: the renewal it would have made is JOB_LEASE_MINUTES old).
-    await a.db.update(jobs).set({ lockedAt: sql`now() - make_interval(mins => ${JOB_LEASE_MINUTES + 1})` }).where(eq(jobs.id, id));
+    // The lease runs out (time passes: the renewal it would have made is older than the lease).
+    await a.db.update(jobs).set({ lockedAt: sql`now() - make_interval(secs => ${jobLeaseSeconds() + 60})` }).where(eq(jobs.id, id));
     expect(await drainJobs(a.db, { "killed-probe": async () => ({ by: "survivor" }) }, "survivor")).toBe(1);
     expect(await getJob(a.db, id)).toMatchObject({ status: "completed", attempts: 2, lockedBy: "survivor", result: { by: "survivor" } });
     // Had the first worker only stalled, its answer now comes too late and is refused.

@@ -6,48 +6,14 @@
  * (next-auth needs a live request). The reader's time budget and heap ceiling are proved
  * on the reader itself, with limits small enough to be reached.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { createScratchDatabase } from "./support/db";
+import { routeCtx as ctx, setUpRouteTests } from "./support/route-harness";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/current-user")>()),
-  getCurrentUser: async () => session.user,
-}));
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-upload-"));
-let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 const planner: CurrentUser = { id: "00000000-0000-4000-8000-000000000003", email: "planner@test", name: "Planner", role: "planner", siteIds: [] };
-const ctx = { params: Promise.resolve({}) };
 const ORIGIN = "http://127.0.0.1:3400";
 const MiB = 1024 * 1024;
-
-beforeAll(async () => {
-  process.env.PGLITE_DATA_DIR = dataDir;
-  // The test server's own scratch database, migrated from empty (never the shared one).
-  if (process.env.TEST_DATABASE_URL) {
-    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL);
-    process.env.DATABASE_URL = scratch.url;
-  }
-  session.user = planner;
-  const { getDb } = await import("@/lib/db/client");
-  const { users } = await import("@/lib/db/schema");
-  await (await getDb())
-    .insert(users)
-    .values({ id: planner.id, email: `planner-upload-${Date.now()}@test`, name: "Planner", role: "planner", passwordHash: "x" })
-    .onConflictDoNothing();
-});
-
-afterAll(async () => {
-  const { getOpenedDb } = await import("@/lib/db/client");
-  await (await getOpenedDb()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  await scratch?.drop();
-});
+setUpRouteTests({ folderPrefix: "shiftboard-upload-", user: planner });
 
 /** `head`, then `fill` repeated to `bytes` in all, then `tail`: built as bytes, never as one test-side string. */
 function fileOf(head: string, fill: string, bytes: number, tail: string): Uint8Array {

@@ -8,7 +8,7 @@ export const compareCxoneSchedule = defineOperation({
   tag: "CXone",
   summary: "Compare CXone's schedule with ours (streamed progress)",
   description:
-    'Reads only. The answer is NDJSON (application/x-ndjson), one object a line: `{"type":"progress","done":n,"total":m}` after each CXone export request, then one `{"type":"result","result":…}` or `{"type":"error","error":{code,message,requestId}}` (a failure after the stream started cannot change the status).',
+    'Reads only. The answer is NDJSON (application/x-ndjson), one object a line: `{"type":"progress","done":n,"total":m}` after each CXone export request, then one `{"type":"result","result":…}` or `{"type":"error","problem":{type,title,status,detail,code,requestId,errors}}`: a failure after the stream started cannot change the status, so it is the problem the status would have carried.',
   input: compareScheduleSchema,
   inputExample: { startDate: "2026-11-23", endDate: "2026-11-29", siteId: "NYC" },
   accepts: JSON_BODY,

@@ -2,18 +2,19 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute";
+import { env } from "../../env";
 import { jobs } from "../schema";
 
 export type JobRow = typeof jobs.$inferSelect;
 
 /**
- * A running job whose worker has not renewed its lease for this long is presumed dead (killed,
- * crashed, its machine gone) and may be claimed again. A live worker renews it every
- * JOB_HEARTBEAT_SECONDS while the job runs, so a long run keeps its job.
+ * A running job whose worker has not renewed its lease for `JOB_LEASE_SECONDS` (default 300)
+ * is presumed dead (killed, crashed, its machine gone) and may be claimed again. A live worker
+ * renews it every `JOB_HEARTBEAT_SECONDS` (default 30) while the job runs, so a long run keeps
+ * its job. Both are read once from the environment (lib/env.ts validates them).
  */
-export const JOB_LEASE_MINUTES = 5;
-export const JOB_HEARTBEAT_SECONDS = 30;
-/** … at most this many times in all, after which it fails for good. */
+export const jobLeaseSeconds = (): number => env().JOB_LEASE_SECONDS;
+/** A job is claimed at most this many times in all, after which it fails for good. */
 export const MAX_JOB_ATTEMPTS = 3;
 
 export async function insertJob(db: Db, job: { kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
@@ -26,12 +27,12 @@ export async function insertJob(db: Db, job: { kind: string; payload: Record<str
  * FOR UPDATE SKIP LOCKED lets many workers claim from one Postgres without ever taking
  * the same job twice; it works the same on PGlite.
  */
-export async function claimNextJob(db: Db, workerId: string, kinds: readonly string[]): Promise<JobRow | null> {
+export async function claimNextJob(db: Db, workerId: string, kinds: readonly string[], leaseSeconds = jobLeaseSeconds()): Promise<JobRow | null> {
   const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
   // Jobs that used up their attempts while their workers kept dying fail instead of looping.
   await db.execute(sql`
     update jobs set status = 'failed', error = 'The worker stopped while running this job, ' || attempts || ' times; it was given up.', updated_at = now()
-    where status = 'running' and attempts >= ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(mins => ${JOB_LEASE_MINUTES}) and kind in (${kindList})`);
+    where status = 'running' and attempts >= ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(secs => ${leaseSeconds}) and kind in (${kindList})`);
   const [claimed] = await executeRows<{ id: string }>(
     db,
     sql`
@@ -40,7 +41,7 @@ export async function claimNextJob(db: Db, workerId: string, kinds: readonly str
       select id from jobs
       where kind in (${kindList})
         and ((status = 'queued' and run_after <= now())
-          or (status = 'running' and attempts < ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(mins => ${JOB_LEASE_MINUTES})))
+          or (status = 'running' and attempts < ${MAX_JOB_ATTEMPTS} and locked_at < now() - make_interval(secs => ${leaseSeconds})))
       order by created_at
       for update skip locked
       limit 1
