@@ -22,7 +22,7 @@ import { INTERVAL_MS } from "../../../lib/domain/types";
 import { runExact } from "../../../lib/optimize/run-exact";
 import { smallInstance } from "../../unit/domain/optimize/instances";
 import type { BenchCase } from "../harness";
-import { probeResponsiveness } from "./responsiveness";
+import { probeResponsiveness } from "../responsiveness";
 
 const figures: Record<string, Record<string, number | string>> = {};
 function record(name: string, extra: Record<string, number | string>, detail: unknown) {
