@@ -40,7 +40,7 @@ const schema = z
      * Seconds a running job stays its worker's without a renewal; past that the worker is
      * presumed dead (killed, crashed, its machine gone) and another may take the job over.
      * Keep it well above the longest time a worker's event loop is busy (the exact optimizer
-     * builds its model on the main thread: ~10 s for the demo week on a loaded machine).
+     * builds its model in 10 ms slices; its longest unsliced piece is under a second).
      */
     JOB_LEASE_SECONDS: z.coerce.number({ error: "JOB_LEASE_SECONDS must be a whole number of seconds" }).int({ error: "JOB_LEASE_SECONDS must be a whole number of seconds" }).min(2).max(86_400).default(300),
     /** How often a worker renews the lease of the job it runs. */
