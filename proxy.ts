@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps, STATIC_SECURITY_HEADERS } from "@/lib/api/security-headers";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 
 // Pages anyone may open; the rest send a browser without a session to sign-in.
@@ -20,7 +21,7 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const isPublic = PUBLIC_PAGES.some((p) => path === p || path.startsWith(`${p}/`));
   let response: NextResponse;
-  if (isPublic || (await getToken({ req: request, secret: env().NEXTAUTH_SECRET }))) {
+  if (isPublic || (await getToken({ req: request, secret: env().NEXTAUTH_SECRET, decode: decodeSessionToken }))) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
