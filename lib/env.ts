@@ -36,6 +36,8 @@ const schema = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** Platform profile: the API host made from discovery's area and domain (default https://api-{area}.{domain}). */
     CXONE_API_HOST_TEMPLATE: z.string().includes("{area}", { error: "CXONE_API_HOST_TEMPLATE must contain {area}" }).optional(),
+    /** 1: webhook endpoints on 127.0.0.1 / localhost / [::1] (and plain http to them) are allowed in production too. */
+    WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Kept for old scripts; grants nothing: `npm run demo` generates its own secrets. */
     SHIFTBOARD_DEMO: z.enum(["0", "1"]).default("0"),
