@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import type { WebhookEventType } from "@/lib/domain/webhooks";
 import type { OpenedDb } from "@/lib/db/client";
 import { auditLog, jobs, users, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { importShiftFile } from "@/lib/services/imports/shifts";
@@ -20,8 +21,14 @@ import { verifySignature } from "@/lib/services/webhooks/signature";
 import { stopWebhookWake, webhookDeliveryHandler } from "@/lib/services/webhooks/worker";
 import { WEBHOOK_DELIVER_JOB } from "@/lib/services/webhooks/queue";
 import { inProcessWorkerIdle } from "@/lib/jobs/worker";
+import { requestTrade } from "@/lib/services/trades/request";
+import { decideTrade } from "@/lib/services/trades/decide";
+import { drainJobs, type JobHandler } from "@/lib/jobs/worker";
+import { insertJob } from "@/lib/db/queries/jobs";
+import type { DemoData } from "@/lib/demo/generate";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
+import { oneSidedPair, skillKey } from "./support/trade-pairs";
 import { routeHandlersUse } from "./support/api";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -85,6 +92,7 @@ const FILE_BAD = [HEADER, "AGENT-NOBODY,2026-12-03T09:00:00-05:00,2026-12-03T17:
 
 describe.each(TEST_DRIVERS)("webhooks on $name", (driver) => {
   let o: OpenedDb;
+  let demo: DemoData;
   let admin: CurrentUser;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const endpoints: Record<string, string> = {};
@@ -99,7 +107,7 @@ describe.each(TEST_DRIVERS)("webhooks on $name", (driver) => {
       .where(and(eq(jobs.kind, WEBHOOK_DELIVER_JOB), eq(jobs.status, "queued"), sql`${jobs.payload}->>'deliveryId' = ${deliveryId}`))
       .orderBy(desc(jobs.runAfter));
 
-  async function register(name: string, events: ("import.completed" | "trade.decided")[]) {
+  async function register(name: string, events: WebhookEventType[]) {
     const path = `/hooks/${name}`;
     const created = await createWebhookEndpoint(o.db, admin, { url: receiver.url(path), events }, new Date());
     receiver.secrets.set(path, created.secret);
@@ -108,7 +116,7 @@ describe.each(TEST_DRIVERS)("webhooks on $name", (driver) => {
   }
 
   beforeAll(async () => {
-    o = (await openSeeded(driver.open)).opened;
+    ({ opened: o, demo } = await openSeeded(driver.open));
     routeHandlersUse(o);
     receiver = await startReceiver();
     const [row] = await o.db.select().from(users).where(eq(users.email, "admin@demo.local"));
@@ -272,5 +280,54 @@ describe.each(TEST_DRIVERS)("webhooks on $name", (driver) => {
     const actions = (await o.db.select().from(auditLog).where(eq(auditLog.entityId, endpoints.imports))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["webhook.disabled", "webhook.deleted"]));
     session.user = null;
+  });
+
+  it("a trade decided by the engine and one decided by a supervisor each send trade.decided", async () => {
+    const now = Date.parse(demo.weekStart) - 2 * 86_400_000;
+    const taken = new Set<string>();
+    const nyc = demo.shifts.filter((x) => x.siteId === "NYC");
+    const a = nyc.find((x) => nyc.some((y) => y.agentId !== x.agentId && y.start === x.start + 1_800_000 && skillKey(demo, y.agentId) === skillKey(demo, x.agentId)))!;
+    const b = nyc.find((y) => y.agentId !== a.agentId && y.start === a.start + 1_800_000 && skillKey(demo, y.agentId) === skillKey(demo, a.agentId))!;
+    taken.add(a.agentId).add(b.agentId);
+    const before = receiver.at("/hooks/trades").filter((g) => g.event === "trade.decided").length;
+    const auto = await requestTrade(o.db, { kind: "swap", initiatorAgentId: a.agentId, initiatorShiftId: a.id, receiverAgentId: b.agentId, receiverShiftId: b.id, initiatorShiftVersion: 1, receiverShiftVersion: 1 }, actor, now);
+    expect(auto.status).toBe("Approved");
+
+    const [shift, receiverAgent] = oneSidedPair(demo, "NYC", taken);
+    const pending = await requestTrade(o.db, { kind: "oneSided", initiatorAgentId: shift.agentId, initiatorShiftId: shift.id, receiverAgentId: receiverAgent, initiatorShiftVersion: 1 }, actor, now);
+    expect(pending.status).toBe("PendingReview");
+    await inProcessWorkerIdle();
+    // Waiting for review is not a decision.
+    expect(receiver.at("/hooks/trades").filter((g) => g.event === "trade.decided")).toHaveLength(before + 1);
+    const [sup] = await o.db.select().from(users).where(eq(users.email, "supervisor.nyc@demo.local"));
+    const decided = await decideTrade(o.db, { tradeId: pending.tradeId, siteId: "NYC", decision: "reject" }, { id: sup.id, email: sup.email, name: sup.name, role: "supervisor", siteIds: ["NYC"] }, now);
+    expect(decided.status).toBe("Denied");
+    await inProcessWorkerIdle();
+    const got = receiver.at("/hooks/trades").filter((g) => g.event === "trade.decided").slice(before);
+    expect(got.map((g) => g.signatureValid)).toEqual([true, true]);
+    expect(got.map((g) => g.body.data)).toEqual([
+      { tradeId: auto.tradeId, kind: "swap", status: "Approved", decidedBy: "system", siteId: null, decidedAt: new Date(now).toISOString() },
+      { tradeId: pending.tradeId, kind: "oneSided", status: "Denied", decidedBy: "supervisor", siteId: "NYC", decidedAt: new Date(now).toISOString() },
+    ]);
+  });
+
+  it("a job's completion hook writes its event in the transaction that stores the result, or not at all", async () => {
+    const { path } = await register("runs", ["optimization.completed"]);
+    const kind = "test.optimization-like";
+    const handler: JobHandler = async () => ({ proposals: [1, 2, 3] });
+    handler.onCompleted = async (tx, job, result) => {
+      await emitWebhookEvent(tx, "optimization.completed", { jobId: job.id, status: "completed", proposals: (result.proposals as unknown[]).length, completedAt: new Date().toISOString() }, new Date());
+      if (job.payload.failHook) throw new Error("the completion failed after the event was written");
+    };
+    const ok = await insertJob(o.db, { kind, payload: {}, createdBy: null });
+    const broken = await insertJob(o.db, { kind, payload: { failHook: true }, createdBy: null });
+    await drainJobs(o.db, { [kind]: handler }).catch(() => undefined);
+    await drainJobs(o.db, { [kind]: handler }).catch(() => undefined);
+    const rows = await o.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoints.runs));
+    expect(rows.map((r) => (r.payload.data as { jobId: string }).jobId)).toEqual([ok]);
+    const [brokenJob] = await o.db.select().from(jobs).where(eq(jobs.id, broken));
+    expect(brokenJob.status).not.toBe("completed");
+    await drainJobs(o.db, { [WEBHOOK_DELIVER_JOB]: webhookDeliveryHandler(() => new Date()) });
+    expect(receiver.at(path)).toEqual([expect.objectContaining({ event: "optimization.completed", signatureValid: true, body: expect.objectContaining({ data: expect.objectContaining({ jobId: ok, proposals: 3 }) }) })]);
   });
 });
