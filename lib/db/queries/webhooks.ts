@@ -132,3 +132,19 @@ export async function nextPendingWebhookAttempt(db: Db, after: Date): Promise<Da
     .where(and(eq(webhookDeliveries.status, "pending"), sql`${webhookDeliveries.nextAttemptAt} > ${after.toISOString()}`));
   return row?.at ? new Date(row.at) : null;
 }
+
+/** One endpoint's deliveries, newest first, after a (createdAt, id) key; one more than `limit` tells if a page follows. */
+export async function pageWebhookDeliveries(db: Db, endpointId: string, after: { createdAt: Date; id: string } | null, limit: number): Promise<WebhookDeliveryRow[]> {
+  const where = after
+    ? and(
+        eq(webhookDeliveries.endpointId, endpointId),
+        sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+      )
+    : eq(webhookDeliveries.endpointId, endpointId);
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(where)
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit + 1);
+}
