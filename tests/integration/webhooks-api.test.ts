@@ -81,6 +81,9 @@ describe.each(TEST_DRIVERS)("webhooks API on $name", (driver) => {
     expect(problem).toMatchObject({ code: "VALIDATION", detail: expect.stringMatching(/^url: /) });
     const unknownField = await call(list.POST, "/api/v1/webhooks", { token: admin, body: { url: "https://hooks.example.com/in", events: ["bid.awarded"], secret: "mine" } });
     expect(unknownField.status).toBe(400);
+    const keyed = await call(list.POST, "/api/v1/webhooks", { token: admin, body: { url: "https://hooks.example.com/in", events: ["bid.awarded"] }, headers: { "idempotency-key": "k-1" } });
+    expect(keyed.status).toBe(400);
+    expect(await keyed.json()).toMatchObject({ errors: [expect.objectContaining({ field: "Idempotency-Key" })] });
     const refused = await call(list.POST, "/api/v1/webhooks", { token: planner, body: { url: "https://hooks.example.com/in", events: ["bid.awarded"] } });
     expect(refused.status).toBe(403);
     expect((await call(list.GET, "/api/v1/webhooks", { token: planner })).status).toBe(403);

@@ -61,11 +61,11 @@ export const createWebhook = defineOperation({
   tag: "Webhooks",
   summary: "Register a webhook endpoint",
   description:
-    "https only (http://127.0.0.1, localhost or [::1] outside production, or with WEBHOOKS_ALLOW_LOOPBACK=1); no credentials in the URL; no private or link-local IP literals. The answer carries the signing secret, shown this once. Deliveries are signed `Shiftboard-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">`.",
+    "https only (http://127.0.0.1, localhost or [::1] outside production, or with WEBHOOKS_ALLOW_LOOPBACK=1); no credentials in the URL; no private or link-local IP literals. The answer carries the signing secret, shown this once; so `Idempotency-Key` is refused here (a replay would need the secret kept in clear). Deliveries are signed `Shiftboard-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">`.",
   input: createWebhookSchema,
   inputExample: { url: "https://hooks.example.com/shiftboard", events: ["import.completed", "trade.decided"] },
   accepts: JSON_BODY,
-  idempotent: true,
+  // Not idempotent: replaying the answer would mean keeping the secret in clear for 24 h.
   response: {
     status: 201,
     description: "The endpoint and its signing secret (never shown again).",

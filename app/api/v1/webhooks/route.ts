@@ -4,6 +4,7 @@ import { decodeCursor, pageResponse, queryFingerprint } from "@/lib/api/cursor";
 import { createWebhook, listWebhooks } from "@/lib/api/openapi/webhooks";
 import { createWebhookEndpoint } from "@/lib/services/webhooks/create";
 import { listWebhookEndpointViews } from "@/lib/services/webhooks/list";
+import { AppError } from "@/lib/errors";
 import type { WebhookEndpointView } from "@/lib/types/webhooks";
 
 /** The endpoint without its delivery log (the API reads that per endpoint, paged). */
@@ -19,7 +20,11 @@ export const GET = apiRoute(listWebhooks.route, async ({ db, user, input, reques
 });
 
 /** Registers an endpoint: 201 with its signing secret, shown this once. */
-export const POST = apiRoute(createWebhook.route, async ({ db, user, input, requestId }) => {
+export const POST = apiRoute(createWebhook.route, async ({ db, user, input, request, requestId }) => {
+  // A replayed answer would have to keep the signing secret in clear for 24 h (lib/api/README.md).
+  if (request.headers.has("idempotency-key")) {
+    throw new AppError("VALIDATION", "Idempotency-Key is not accepted here: the answer holds the signing secret, which is never stored in clear. If the answer was lost, delete the endpoint and register it again.", { field: "Idempotency-Key" });
+  }
   const created = await createWebhookEndpoint(db, user, input, new Date(), requestId);
   return NextResponse.json({ secret: created.secret, endpoint: withoutLog(created.view) }, { status: 201 });
 });
