@@ -66,7 +66,7 @@ async function startReceiver() {
         signatureValid: verifySignature(String(req.headers["shiftboard-signature"] ?? ""), raw, secret, Math.floor(Date.now() / 1000), 86_400),
       });
       const status = statuses.get(path) ?? 200;
-      res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "receiver is down for maintenance");
+      res.writeHead(status, { "content-type": "text/plain", ...(status === 302 ? { location: `${path}/moved` } : {}) }).end(status === 200 ? "ok" : "receiver is down for maintenance");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -245,6 +245,17 @@ describe.each(TEST_DRIVERS)("webhooks on $name", (driver) => {
     const log = (await o.db.select().from(auditLog).where(eq(auditLog.entityId, endpoints.trades))).map((a) => a.action);
     expect(log).toEqual(expect.arrayContaining(["webhook.created", "webhook.tested", "webhook.redelivered"]));
     session.user = null;
+  });
+
+  it("does not follow a redirect: a 302 is a failed attempt naming where it pointed", async () => {
+    const { sendTestWebhook } = await import("@/lib/services/webhooks/send-test");
+    receiver.statuses.set("/hooks/trades", 302);
+    const out = await sendTestWebhook(o.db, admin, endpoints.trades, new Date());
+    stopWebhookWake();
+    receiver.statuses.set("/hooks/trades", 200);
+    expect(out).toMatchObject({ status: "pending", attempt: 1, httpStatus: 302, error: expect.stringContaining("redirects are not followed") });
+    expect(out.error).toContain("/hooks/trades/moved");
+    expect(receiver.at("/hooks/trades/moved")).toHaveLength(0);
   });
 
   it("refuses a non-admin, and changes nothing", async () => {
