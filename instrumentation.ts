@@ -8,4 +8,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { openDatabaseOrExit } = await import("./lib/db/startup");
   await openDatabaseOrExit();
+  // Webhook retries that fell due while the server was down go out now; the next one is timed.
+  const [{ getDb }, { resumeWebhookDeliveries }] = await Promise.all([import("./lib/db/client"), import("./lib/services/webhooks/worker")]);
+  await resumeWebhookDeliveries(await getDb());
 }

@@ -45,6 +45,8 @@ const schema = z
     JOB_LEASE_SECONDS: z.coerce.number({ error: "JOB_LEASE_SECONDS must be a whole number of seconds" }).int({ error: "JOB_LEASE_SECONDS must be a whole number of seconds" }).min(2).max(86_400).default(300),
     /** How often a worker renews the lease of the job it runs. */
     JOB_HEARTBEAT_SECONDS: z.coerce.number({ error: "JOB_HEARTBEAT_SECONDS must be a whole number of seconds" }).int({ error: "JOB_HEARTBEAT_SECONDS must be a whole number of seconds" }).min(1).max(3_600).default(30),
+    /** 1: webhook endpoints on 127.0.0.1 / localhost / [::1] (and plain http to them) are allowed in production too. */
+    WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Kept for old scripts; grants nothing: `npm run demo` generates its own secrets. */
     SHIFTBOARD_DEMO: z.enum(["0", "1"]).default("0"),

@@ -36,6 +36,9 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/coverage": { GET: "coverage.read" },
   "/api/v1/gaps": { GET: "coverage.read" },
   "/api/v1/staffing/erlang-c": { POST: "staffing.calculate" },
+  "/api/v1/webhooks": { GET: "webhooks.manage", POST: "webhooks.manage" },
+  "/api/v1/webhooks/[id]": { DELETE: "webhooks.manage" },
+  "/api/v1/webhooks/[id]/deliveries": { GET: "webhooks.manage" },
 } as const satisfies Record<string, Partial<Record<Method, Capability>>>;
 
 /**

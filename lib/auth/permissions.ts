@@ -70,6 +70,7 @@ export const PERMISSIONS = {
   "cxone.connection.write": { roles: ["admin"], siteScoped: false, description: "Save the CXone OAuth client credentials" },
   "cxone.connection.test": { roles: ["admin"], siteScoped: false, description: "Test the CXone connection with light reads" },
   "api.tokens.manage": { roles: ["admin"], siteScoped: false, description: "Create, list and revoke API service tokens (audited)" },
+  "webhooks.manage": { roles: ["admin"], siteScoped: false, description: "Register, disable, delete and test webhook endpoints; read and redeliver their deliveries (audited)" },
   "cxone.reference.sync": { roles: ["planner", "admin"], siteScoped: false, description: "Preview and apply CXone's agents and skills to our reference data (audited)" },
   "cxone.schedule.compare": { roles: ["planner", "admin"], siteScoped: false, description: "Compare CXone's exported schedule with ours (reads only)" },
 } as const satisfies Record<string, Permission>;

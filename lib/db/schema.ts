@@ -693,3 +693,51 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.callerId, t.route, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
+
+// ── Webhooks ─────────────────────────────────────────────────────────────────
+
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed"]);
+
+/**
+ * Endpoints an admin registered for outgoing events. The signing secret is needed in the
+ * clear to sign each delivery, so it is kept like the CXone secrets: AES-256-GCM under
+ * CXONE_SECRET_KEY, bound to the endpoint's id (lib/services/webhooks/README.md).
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    url: text("url").notNull(),
+    events: text("events").array().notNull(),
+    /** AES-256-GCM, never sent back to the browser after creation. */
+    secretEncrypted: text("secret_encrypted").notNull(),
+    /** The first characters of the secret, to tell endpoints' secrets apart. */
+    secretPrefix: text("secret_prefix").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check("webhook_endpoints_has_events", sql`cardinality(${t.events}) > 0`)],
+);
+
+/** One row per event per endpoint: the outbox and the delivery log at once. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: webhookDeliveryStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastHttpStatus: integer("last_http_status"),
+    lastError: text("last_error"),
+    lastAttemptAt: instant("last_attempt_at"),
+    nextAttemptAt: instant("next_attempt_at"),
+    deliveredAt: instant("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt)],
+);

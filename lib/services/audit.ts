@@ -205,6 +205,25 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({ name: z.string(), role: z.enum(["planner", "supervisor", "admin"]), siteIds: z.array(z.string()), prefix: z.string(), expiresAt: z.string().nullable(), via: z.enum(["settings", "shell"]) }),
   }),
   z.object({ action: z.literal("api_token.revoked"), entityType: z.literal("api_token"), entityId: z.string(), details: z.object({ name: z.string(), prefix: z.string() }) }),
+  // Webhooks: the URL and events, never the signing secret (only its first characters).
+  z.object({
+    action: z.literal("webhook.created"),
+    entityType: z.literal("webhook_endpoint"),
+    entityId: z.string(),
+    details: z.object({ url: z.string(), events: z.array(z.string()), secretPrefix: z.string() }),
+  }),
+  z.object({
+    action: z.literal(["webhook.disabled", "webhook.enabled", "webhook.deleted"]),
+    entityType: z.literal("webhook_endpoint"),
+    entityId: z.string(),
+    details: z.object({ url: z.string() }),
+  }),
+  z.object({
+    action: z.literal(["webhook.tested", "webhook.redelivered"]),
+    entityType: z.literal("webhook_endpoint"),
+    entityId: z.string(),
+    details: z.object({ url: z.string(), deliveryId: z.string(), eventType: z.string() }),
+  }),
   z.object({
     action: z.literal("settings.staffing.saved"),
     entityType: z.literal("skill"),

@@ -14,6 +14,8 @@ import { getCxonePanel } from "@/lib/services/cxone/panel";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { listApiTokens } from "@/lib/services/api-tokens/list";
 import { listSites } from "@/lib/services/reference/sites";
+import { WebhooksSection } from "@/components/settings/webhooks-section";
+import { listWebhookEndpointViews } from "@/lib/services/webhooks/list";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -22,7 +24,7 @@ export default async function SettingsPage() {
   const db = await getDb();
   const { tradingScopes: scopes, trading, staffing, thresholds, cxone, backend, periodOptions } = await getSettingsOverview(db);
   const cxonePanel = await getCxonePanel(db);
-  const [apiTokens, sites] = await Promise.all([listApiTokens(db, user, new Date()), listSites(db)]);
+  const [apiTokens, sites, webhooks] = await Promise.all([listApiTokens(db, user, new Date()), listSites(db), listWebhookEndpointViews(db, user)]);
   return (
     <>
       <PageHeader title="Settings" description="Trading policies, staffing targets and gap thresholds. Every change is audited." />
@@ -64,6 +66,15 @@ export default async function SettingsPage() {
           />
           <CardBody>
             <ApiTokensSection tokens={apiTokens} sites={sites.map((s) => ({ id: s.id, name: s.name }))} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Webhooks"
+            description="HTTPS endpoints told of committed imports, trade decisions, finished optimization runs and bid awards. Each delivery is signed (HMAC-SHA256 of the timestamp and body) and retried for about 15 hours (1 min, 5 min, 30 min, 2 h, 12 h) before it is marked failed."
+          />
+          <CardBody>
+            <WebhooksSection endpoints={webhooks} />
           </CardBody>
         </Card>
         <Card>

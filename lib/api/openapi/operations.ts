@@ -15,7 +15,8 @@ import * as schedule from "./schedule";
 import * as shifts from "./shifts";
 import * as staffing from "./staffing";
 import * as trades from "./trades";
+import * as webhooks from "./webhooks";
 
 const isOperation = (v: unknown): v is Operation => !!v && typeof v === "object" && "route" in v && "path" in v && "method" in v && "response" in v;
 
-export const OPERATIONS: readonly Operation[] = [me, reference, coverage, staffing, shifts, schedule, imports, trades, optimization, bidding, cxone].flatMap((m) => Object.values(m).filter(isOperation));
+export const OPERATIONS: readonly Operation[] = [me, reference, coverage, staffing, shifts, schedule, imports, trades, optimization, bidding, cxone, webhooks].flatMap((m) => Object.values(m).filter(isOperation));

@@ -17,8 +17,9 @@ export const jobLeaseSeconds = (): number => env().JOB_LEASE_SECONDS;
 /** A job is claimed at most this many times in all, after which it fails for good. */
 export const MAX_JOB_ATTEMPTS = 3;
 
-export async function insertJob(db: Db, job: { kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
-  const [row] = await db.insert(jobs).values({ kind: job.kind, payload: job.payload, createdBy: job.createdBy }).returning({ id: jobs.id });
+/** `runAfter`: not claimed before then (a webhook retry's backoff); default now. */
+export async function insertJob(db: Db, job: { kind: string; payload: Record<string, unknown>; createdBy: string | null; runAfter?: Date }): Promise<string> {
+  const [row] = await db.insert(jobs).values({ kind: job.kind, payload: job.payload, createdBy: job.createdBy, ...(job.runAfter ? { runAfter: job.runAfter } : {}) }).returning({ id: jobs.id });
   return row.id;
 }
 

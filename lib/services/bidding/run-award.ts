@@ -8,6 +8,8 @@ import { AppError } from "../../errors";
 import { insertJob, type JobRow } from "../../db/queries/jobs";
 import { kickInProcessWorker, type JobHandler } from "../../jobs/worker";
 import { recordAudit, type AuditActor } from "../audit";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { wakeWebhookWorker } from "../webhooks/worker";
 import { loadReference } from "./context";
 import { periodSchema, type Period } from "./save-lines";
 
@@ -49,11 +51,18 @@ const runAwardJob: JobHandler = async (db: Db, job: JobRow) => {
   const { scopes, input } = await awardInputFor(db, period);
   const result: AwardResult = resolveAwards(input);
   const explanation = new Map(result.outcomes.map((o) => [`${o.scopeId}:${o.agentId}`, o.explanation]));
-  await db.transaction(async (tx) => {
+  const webhooks = await db.transaction(async (tx) => {
     await replaceAwardRun(tx, scopes.map((s) => s.id), { jobId: job.id, outcomes: result.outcomes, awards: result.awards.map((a) => ({ ...a, reason: explanation.get(`${a.scopeId}:${a.agentId}`) ?? "" })) });
     await setScopeStatus(tx, scopes.filter((s) => s.status === "open").map((s) => s.id), "closed", job.createdBy);
     await recordAudit(tx, { id: null, label: "System" }, { action: "bid_award.completed", entityType: "job", entityId: job.id, details: { period, awards: result.awards.length, bidders: result.outcomes.length } });
+    return emitWebhookEvent(
+      tx,
+      "bid.awarded",
+      { jobId: job.id, periodStart: period.start, periodEnd: period.end, scopeIds: scopes.map((s) => s.id), awards: result.awards.length, bidders: result.outcomes.length },
+      new Date(),
+    );
   });
+  if (webhooks > 0) wakeWebhookWorker(db);
   return { period, awards: result.awards.length, bidders: result.outcomes.length, remainingSlots: result.remainingSlots, scopes: scopes.map((s) => s.id) };
 };
 

@@ -12,6 +12,8 @@ import { INTERVAL_MS } from "../../domain/types";
 import { AppError } from "../../errors";
 import type { DemandImportOutcome } from "../../types/imports";
 import { recordAudit, type AuditActor } from "../audit";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { wakeWebhookWorker } from "../webhooks/worker";
 import { getStaffingSettings } from "../settings/staffing";
 
 const INTERVAL_SECONDS = INTERVAL_MS / 1000;
@@ -59,7 +61,7 @@ export async function importDemandFile(
         });
 
   const status: DemandImportOutcome["status"] = request.dryRun ? "validated" : parsed.errors.length > 0 ? "rejected" : "committed";
-  const importId = await db.transaction(async (tx) => {
+  const { importId, webhooks } = await db.transaction(async (tx) => {
     const importId = await insertImport(tx, {
       kind: "demand",
       fileName: request.fileName,
@@ -88,8 +90,14 @@ export async function importDemandFile(
       },
       request.requestId,
     );
-    return importId;
+    // Subscribers hear of a commit in the commit's own transaction (a rollback sends nothing).
+    const webhooks =
+      status === "committed"
+        ? await emitWebhookEvent(tx, "import.completed", { importId, kind: "demand", totalRows: parsed.rowCount, importedRows: values.length, replacedRows: 0, skippedRows: 0 }, new Date())
+        : 0;
+    return { importId, webhooks };
   });
+  if (webhooks > 0) wakeWebhookWorker(db);
   return {
     importId,
     status,

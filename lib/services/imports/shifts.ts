@@ -12,6 +12,8 @@ import { SkillCatalog } from "../../domain/skills";
 import { AppError } from "../../errors";
 import type { ShiftImportOutcome, ShiftImportStatus } from "../../types/imports";
 import { recordAudit, type AuditActor } from "../audit";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { wakeWebhookWorker } from "../webhooks/worker";
 import { wfmBackend } from "../backends";
 
 export interface ShiftImportOptions {
@@ -157,10 +159,16 @@ export async function importShiftFile(db: Db, request: ShiftImportRequest): Prom
       },
       request.requestId,
     );
-    return { importId, importedRows, replacedRows };
+    // Subscribers hear of a commit in the commit's own transaction (a rollback sends nothing).
+    const webhooks =
+      status === "committed"
+        ? await emitWebhookEvent(tx, "import.completed", { importId, kind: "shifts", totalRows: result.rowCount, importedRows, replacedRows, skippedRows: errorRows }, new Date())
+        : 0;
+    return { importId, importedRows, replacedRows, webhooks };
   }).catch((e: unknown) => {
     throw overlapConflictFrom(e) ?? e;
   });
+  if (outcome.webhooks > 0) wakeWebhookWorker(db);
 
   // With the cxone backend the committed shifts go on to CXone; its counts are kept on the import.
   const cxone = status === "committed" && toWrite.length > 0 ? await wfmBackend().pushImport(db, outcome.importId, toWrite) : null;

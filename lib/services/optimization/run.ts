@@ -7,6 +7,8 @@ import { logger } from "../../logger";
 import { optimizationJobPayloadSchema } from "../../schemas/optimization";
 import type { LiveProgress, ProgressPoint } from "../../types/optimization";
 import { wfmBackend } from "../backends";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { wakeWebhookWorker } from "../webhooks/worker";
 import { planOptimization } from "./plan";
 
 export const OPTIMIZATION_JOB = "optimization";
@@ -75,6 +77,14 @@ export const runOptimizationJob: JobHandler = async (db: Db, job: JobRow) => {
     // A report still in flight must land before the answer, or it would overwrite it.
     await inflight;
   }
+};
+
+// optimization.completed commits with the job's result (lib/jobs/worker.ts), or not at all.
+runOptimizationJob.onCompleted = async (tx, job, result, db) => {
+  const at = new Date();
+  const proposals = Array.isArray(result.proposals) ? result.proposals.length : 0;
+  const queued = await emitWebhookEvent(tx, "optimization.completed", { jobId: job.id, status: result.cancelled === true ? "canceled" : "completed", proposals, completedAt: at.toISOString() }, at);
+  return queued > 0 ? () => wakeWebhookWorker(db) : undefined;
 };
 
 export const OPTIMIZATION_HANDLERS: Record<string, JobHandler> = { [OPTIMIZATION_JOB]: runOptimizationJob };

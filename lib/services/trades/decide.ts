@@ -8,6 +8,8 @@ import { assertCan, type CurrentUser } from "../../auth/checks";
 import { AppError } from "../../errors";
 import type { DecisionResult } from "../../types/trades";
 import { recordAudit } from "../audit";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { wakeWebhookWorker } from "../webhooks/worker";
 import { getTradingSettings } from "../settings/trading";
 import { applyTrade } from "./apply";
 import { loadTradeContext, rangeOf } from "./context";
@@ -58,7 +60,7 @@ export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUse
     reevaluation = createTradeEvaluator(ctx, settings, { coverageImpact: "never" }).evaluate(proposal);
   }
 
-  return db.transaction(async (tx) => {
+  const decided = await db.transaction(async (tx) => {
     const current = await lockTrade(tx, trade.id);
     if (!current || current.status !== "PendingReview" || current.version !== trade.version) {
       throw new AppError("ALREADY_DECIDED", "Someone decided this trade a moment ago; nothing was changed. Reload to see the outcome.");
@@ -106,9 +108,16 @@ export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUse
       },
       requestId,
     );
-    return { tradeId: trade.id, status, message };
+    // Only a final outcome is an event; "approved for one site, waiting for another" is not.
+    const webhooks =
+      status === "PendingReview"
+        ? 0
+        : await emitWebhookEvent(tx, "trade.decided", { tradeId: trade.id, kind: trade.kind, status, decidedBy: "supervisor", siteId: input.siteId, decidedAt: new Date(now).toISOString() }, new Date(now));
+    return { result: { tradeId: trade.id, status, message } satisfies DecisionResult, webhooks };
   }).catch((e: unknown) => {
     // A concurrent writer booked the same agent at the same time (the database refused the commit).
     throw overlapConflictFrom(e) ?? e;
   });
+  if (decided.webhooks > 0) wakeWebhookWorker(db);
+  return decided.result;
 }

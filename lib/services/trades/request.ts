@@ -9,6 +9,8 @@ import { AppError } from "../../errors";
 import { tradeProposalFrom, type TradeRequest } from "../../schemas/trades";
 import type { TradeRequestResult } from "../../types/trades";
 import { recordAudit, type AuditActor } from "../audit";
+import { emitWebhookEvent } from "../webhooks/emit";
+import { wakeWebhookWorker } from "../webhooks/worker";
 import { getTradingSettings } from "../settings/trading";
 import { applyTrade } from "./apply";
 import { loadTradeContext, rangeOf } from "./context";
@@ -40,7 +42,7 @@ export async function requestTrade(db: Db, input: TradeRequest, actor: AuditActo
   const evaluation = createTradeEvaluator(ctx, settings, { coverageImpact: "never" }).evaluate(proposal);
   if (evaluation.refusal) throw new AppError("VALIDATION", evaluation.refusal.message, { field: evaluation.refusal.field, refusal: evaluation.refusal.code });
 
-  await db.transaction(async (tx) => {
+  const webhooks = await db.transaction(async (tx) => {
     await insertTrade(tx, {
       id: tradeId,
       kind: input.kind,
@@ -76,9 +78,14 @@ export async function requestTrade(db: Db, input: TradeRequest, actor: AuditActo
       },
       requestId,
     );
+    // The engine decided on its own (approved and applied, or denied): subscribers hear of it.
+    if (evaluation.outcome !== "Approved" && evaluation.outcome !== "Denied") return 0;
+    const at = new Date(now);
+    return emitWebhookEvent(tx, "trade.decided", { tradeId, kind: input.kind, status: evaluation.outcome, decidedBy: "system", siteId: null, decidedAt: at.toISOString() }, at);
   }).catch((e: unknown) => {
     // A concurrent writer booked the same agent at the same time (the database refused the commit).
     throw overlapConflictFrom(e) ?? e;
   });
+  if (webhooks > 0) wakeWebhookWorker(db);
   return { tradeId, status: evaluation.outcome, violations: evaluation.violations, reviewSiteIds: evaluation.reviewSiteIds };
 }
