@@ -7,11 +7,11 @@ import type { ShiftEditResult } from "../types/schedule";
  * Versions over HTTP: a shift's version is its ETag (`"3"`), and a change must say which
  * version it changes in `If-Match`, the same optimistic check the actions make with `version`.
  */
-export function versionFromIfMatch(request: Request): number {
+export function versionFromIfMatch(request: Request, what = "shift"): number {
   const header = request.headers.get("if-match");
   if (!header) throw new AppError("PRECONDITION_REQUIRED", 'Send the version you are changing in an If-Match header (the ETag GET returned, e.g. If-Match: "3"), so a change made meanwhile by someone else is not overwritten.');
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m || Number(m[1]) < 1) throw new AppError("VALIDATION", `If-Match: ${header.slice(0, 40)} is not a shift version; send the ETag GET returned, e.g. "3".`);
+  if (!m || Number(m[1]) < 1) throw new AppError("VALIDATION", `If-Match: ${header.slice(0, 40)} is not a ${what} version; send the ETag GET returned, e.g. "3".`);
   return Number(m[1]);
 }
 
