@@ -65,7 +65,7 @@ export const launchOptimizationOp = defineOperation({
   inputExample: { from: "2026-12-07", to: "2026-12-13", allowOvertime: true, maxOvertimeHoursPerAgent: 4, goals: ["MINIMIZE_OVERTIME", "MAXIMIZE_SKILL_COVERAGE"], timeLimitSeconds: 30, targetGapPercent: 1 },
   accepts: JSON_BODY,
   idempotent: true,
-  response: { status: 201, description: "The queued run.", schema: optimizationRunSchema, headers: { Location: "The run's URL to poll." }, example: { ...RUN_EXAMPLE, status: "queued", progress: 0, incumbent: null, bound: null, gap: null, live: null } },
+  response: { status: 201, description: "The queued run.", schema: optimizationRunSchema, example: { ...RUN_EXAMPLE, status: "queued", progress: 0, incumbent: null, bound: null, gap: null, live: null } },
 });
 
 export const acceptBodySchema = z.strictObject({ proposalIds: acceptProposalsSchema.shape.proposalIds.meta({ description: "Ids of the run's proposals (result.proposals[].id)." }) });

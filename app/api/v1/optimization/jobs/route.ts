@@ -7,5 +7,5 @@ import { getOptimizationRun } from "@/lib/services/optimization/runs";
 /** Queues an optimization run (the Optimization page's launch); 201 with the run to poll. */
 export const POST = apiRoute(launchOptimizationOp.route, async ({ db, user, input, requestId }) => {
   const jobId = await launchOptimization(db, input, { id: user.id, label: user.email }, requestId);
-  return NextResponse.json(await getOptimizationRun(db, jobId), { status: 201, headers: { Location: `/api/v1/optimization/jobs/${jobId}` } });
+  return NextResponse.json(await getOptimizationRun(db, jobId), { status: 201 });
 });
