@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "../errors";
 import type { ShiftEditResult } from "../types/schedule";
+import { editResultToWire } from "./wire";
 
 /**
  * Versions over HTTP: a shift's version is its ETag (`"3"`), and a change must say which
@@ -22,5 +23,5 @@ export function etagOf(version: number): string {
 /** A saved edit answers with its new ETag; one the rules refused answers 422 with its findings (nothing was stored). */
 export function editResponse(result: ShiftEditResult, createdStatus = 200): Response {
   if (!result.shift) return NextResponse.json(result, { status: 422 });
-  return NextResponse.json(result, { status: createdStatus, headers: { ETag: etagOf(result.shift.version) } });
+  return NextResponse.json(editResultToWire(result), { status: createdStatus, headers: { ETag: etagOf(result.shift.version) } });
 }

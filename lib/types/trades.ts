@@ -65,6 +65,12 @@ export interface TradeHistoryItem {
   decisions: { siteId: string; decision: "approve" | "reject"; comment: string | null; by: string | null; at: string }[];
 }
 
+/** What POST /api/v1/trades/bulk answers: the outcome, each violation without the engine's raw parameters. */
+export interface BulkTradeFiled {
+  filed: Array<{ row: number; tradeId: string; status: TradeOutcome; reviewSiteIds: string[]; violations: { type: string; policy: string; message: string; shiftId: string; agentId: string }[] }>;
+  errors: RowError[];
+}
+
 export interface BulkTradeOutcome {
   filed: Array<{ row: number } & TradeRequestResult>;
   errors: RowError[];

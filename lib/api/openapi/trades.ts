@@ -18,17 +18,18 @@ export const reviewQueueSchema = z.object({
       note: z.string().nullable(),
       initiator: person,
       receiver: person,
-      shifts: z.array(z.object({ id: z.string(), role: z.enum(["initiator", "receiver"]), siteId: z.string(), timeZone: z.string(), start: z.number().meta({ description: "Epoch ms." }), end: z.number().meta({ description: "Epoch ms." }) })),
+      shifts: z.array(z.object({ id: z.string(), role: z.enum(["initiator", "receiver"]), siteId: z.string(), timeZone: z.string(), start: instant(), end: instant() })),
       violations: z.array(z.object({ type: z.string(), policy: z.string(), message: z.string() })),
       reviewSites: z.array(z.object({ siteId: z.string(), decision: z.enum(["approve", "reject"]).nullable(), decidedBy: z.string().nullable(), comment: z.string().nullable() })),
       mySites: z.array(z.string()),
+      coverageImpact: z.array(z.looseObject({ skillId: z.string(), intervalStart: instant() })).optional(),
     }),
   ),
   alerts: z.array(z.looseObject({ siteId: z.string(), approved: z.number(), limit: z.number(), windowHours: z.number() })),
 });
 
 export const bulkTradeOutcomeSchema = z.object({
-  filed: z.array(z.looseObject({ row: z.number().int() })),
+  filed: z.array(z.looseObject({ row: z.number().int(), tradeId: z.string(), status: z.string(), violations: z.array(z.object({ type: z.string(), policy: z.string(), message: z.string(), shiftId: z.string(), agentId: z.string() })) })),
   errors: z.array(rowErrorSchema),
 });
 
