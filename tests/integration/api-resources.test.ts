@@ -58,7 +58,7 @@ for (const driver of TEST_DRIVERS) {
     let week: string;
     const t = {} as Record<"planner" | "admin" | "nyc" | "lon", string>;
     const routes = {} as Record<string, Record<string, Handler>>;
-    const rows = async (_table: "trade_requests") => (await opened.db.select({ n: sql<number>`count(*)::int` }).from(tradeRequests))[0].n;
+    const tradeCount = async () => (await opened.db.select({ n: sql<number>`count(*)::int` }).from(tradeRequests))[0].n;
 
     beforeAll(async () => {
       opened = await driver.open();
@@ -98,26 +98,26 @@ for (const driver of TEST_DRIVERS) {
       it("evaluates a request without filing it: the engine's verdict, nothing stored", async () => {
         const [shift, receiver] = oneSidedPair(demo, "NYC", new Set());
         body = { kind: "oneSided", initiatorAgentId: shift.agentId, initiatorShiftId: shift.id, initiatorShiftVersion: 1, receiverAgentId: receiver, note: "api test" };
-        const before = await rows("trade_requests");
+        const before = await tradeCount();
         const verdict = await fits(await call(routes.evaluate.POST, "/api/v1/trades/evaluate", { token: t.planner, body }), "POST", "/api/v1/trades/evaluate");
         expect(verdict.outcome).toBe("PendingReview");
         expect(verdict.refusal).toBeNull();
         expect(verdict.reviewSiteIds).toEqual(["NYC"]);
         expect(verdict.violations.map((v: { type: string }) => v.type)).toContain("OneSided");
-        expect(await rows("trade_requests")).toBe(before);
+        expect(await tradeCount()).toBe(before);
         // A supervisor may not request (nor evaluate) trades.
         await problem(await call(routes.evaluate.POST, "/api/v1/trades/evaluate", { token: t.nyc, body }), 403, "FORBIDDEN");
       });
 
       it("refuses an unknown field by name and files nothing", async () => {
-        const before = await rows("trade_requests");
+        const before = await tradeCount();
         const p = await problem(await call(routes.trades.POST, "/api/v1/trades", { token: t.planner, body: { ...body, urgency: "high" } }), 400, "VALIDATION");
         expect(p.errors).toEqual([expect.objectContaining({ field: "urgency" })]);
-        expect(await rows("trade_requests")).toBe(before);
+        expect(await tradeCount()).toBe(before);
       });
 
       it("files a request once per Idempotency-Key (201, the trade with its ETag; the replay answers the same)", async () => {
-        const before = await rows("trade_requests");
+        const before = await tradeCount();
         const headers = { "idempotency-key": `trade-${driver.name}` };
         const first = await call(routes.trades.POST, "/api/v1/trades", { token: t.planner, body, headers });
         etag = first.headers.get("etag")!;
@@ -129,7 +129,7 @@ for (const driver of TEST_DRIVERS) {
         expect(again.headers.get("idempotency-replayed")).toBe("true");
         expect(await fits(again, "POST", "/api/v1/trades", 201)).toEqual(trade);
         await problem(await call(routes.trades.POST, "/api/v1/trades", { token: t.planner, body: { ...body, note: "other" }, headers }), 422, "IDEMPOTENCY_KEY_REUSED");
-        expect(await rows("trade_requests")).toBe(before + 1);
+        expect(await tradeCount()).toBe(before + 1);
       });
 
       it("lists and reads trades with cursors, and keeps a supervisor to their sites", async () => {
