@@ -11,11 +11,21 @@
  * memory (before, right after, after an idle pause) are recorded, for --rounds rounds
  * (default 2: memory that levels off is the heap the load needs; memory that climbs on is a leak).
  *
+ * `--mix api-coverage` (issue 13's API figure): instead of signed-in sessions, one planner
+ * service token is minted on the fresh demo (scripts/api-token.ts, before the server starts,
+ * as the embedded database serves one process), and every client loops
+ * `GET /api/v1/coverage` (the demo week, every skill) with `Authorization: Bearer`. The
+ * server runs with API_RATE_LIMIT_PER_MINUTE raised out of the way (the per-token limit
+ * would otherwise answer 429s: this measures the endpoint, not the limiter). p50/p95/p99,
+ * errors and requests/s per database go to the `apiCoverage` key of the --out file; the
+ * default mix's results there are kept (and the default mix keeps `apiCoverage`).
+ *
  * Bounded and loopback only: at most 200 clients and 120 s; the server binds 127.0.0.1.
  *
  *   npm run load                          # both databases, 50 clients, 30 s
  *   npm run load -- --db pglite --seconds 10 --clients 20
  *   npm run load -- --no-build            # the build in .next as it is
+ *   npm run load -- --mix api-coverage --clients 20 --seconds 20   # the API coverage figure
  *   LOAD_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres npm run load -- --db postgres
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -28,10 +38,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
+import { cpuMs, rssMiB } from "./proc-stats.mjs";
 
 const { values: args } = parseArgs({
   options: {
     db: { type: "string", default: "both" },
+    /** pages: the 50-client session mix; api-coverage: bearer-token clients on GET /api/v1/coverage. */
+    mix: { type: "string", default: "pages" },
     clients: { type: "string", default: "50" },
     seconds: { type: "string", default: "30" },
     warmup: { type: "string", default: "3" },
@@ -54,6 +67,10 @@ const PG_URL = process.env.LOAD_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5
 const PASSWORD = "shiftboard-demo";
 const COVERAGE_USERS = ["planner@demo.local", "admin@demo.local", "supervisor.nyc@demo.local", "supervisor.lon@demo.local"];
 const SHIFTS_USERS = ["planner@demo.local", "admin@demo.local"];
+const MIX = args.mix;
+if (MIX !== "pages" && MIX !== "api-coverage") throw new Error("--mix is pages or api-coverage");
+/** One week (the demo's, the route's default range), every skill, net. */
+const API_COVERAGE_PATH = "/api/v1/coverage";
 const databases = args.db === "both" ? ["pglite", "postgres"] : [args.db];
 if (!databases.every((d) => d === "pglite" || d === "postgres")) throw new Error("--db is pglite, postgres or both");
 
@@ -70,62 +87,6 @@ function freePort() {
     });
     s.on("error", reject);
   });
-}
-
-/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
-function rssMiB(rootPid) {
-  const children = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let kb = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop();
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (m) kb += Number(m[1]);
-    } catch {
-      // gone meanwhile
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return Math.round(kb / 1024);
-}
-
-/** CPU time (user + system) of a process and its descendants so far, in ms: what the server spent, however busy the machine. */
-function cpuMs(rootPid) {
-  const children = new Map();
-  const ticks = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ppid = Number(fields[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-      ticks.set(Number(d), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop();
-    total += ticks.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total * 10; // USER_HZ is 100 on Linux
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 8 });
@@ -193,14 +154,14 @@ function summarize(samples, errors, seconds) {
 
 /** Each client sends one request at a time until the deadline; a non-200 counts as an error. */
 async function drive(port, clients, until) {
-  const byTarget = { coverage: { samples: [], errors: [] }, shifts: { samples: [], errors: [] } };
+  const byTarget = { coverage: { samples: [], errors: [] }, shifts: { samples: [], errors: [] }, apiCoverage: { samples: [], errors: [] } };
   await Promise.all(
     clients.map(async (c) => {
       const out = byTarget[c.target];
       while (performance.now() < until) {
         const t0 = performance.now();
         try {
-          const res = await request(port, "GET", c.path, { headers: { cookie: c.cookie } });
+          const res = await request(port, "GET", c.path, { headers: c.headers });
           const ms = performance.now() - t0;
           if (res.status === 200) out.samples.push({ ms, bytes: res.bytes });
           else out.errors.push(`HTTP ${res.status}`);
@@ -270,6 +231,7 @@ async function oneRun(database) {
   try {
     log(`${database}: seeding the demo`);
     run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
+    if (MIX === "api-coverage") return await apiCoverageRun(database, env, port, (s) => (server = s));
     log(`${database}: starting the production server on ${HOST}:${port}`);
     const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"], database)}`] : [];
     server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", HOST], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
@@ -281,7 +243,7 @@ async function oneRun(database) {
       const coverage = i < half;
       const email = coverage ? COVERAGE_USERS[i % COVERAGE_USERS.length] : SHIFTS_USERS[i % SHIFTS_USERS.length];
       const agentId = `AGENT-${1001 + ((i * 37) % 300)}`;
-      clients.push({ target: coverage ? "coverage" : "shifts", email, path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, cookie: await signIn(port, email) });
+      clients.push({ target: coverage ? "coverage" : "shifts", email, path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
     }
     log(`${database}: ${clients.length} clients signed in`);
     const rssStart = rssMiB(server.pid);
@@ -347,6 +309,52 @@ async function oneRun(database) {
   }
 }
 
+/** One planner token minted from the shell on the seeded database (stdout is the token alone). */
+function mintToken(env) {
+  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/api-token.ts", "--name", "load-api-coverage", "--role", "planner"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const token = (r.stdout ?? "").trim().split("\n").at(-1);
+  if (r.status !== 0 || !/^sb_/.test(token ?? "")) throw new Error(`minting the load token failed (exit ${r.status}): ${(r.stderr ?? "").slice(-400)}`);
+  return token;
+}
+
+/** --mix api-coverage: bearer clients on GET /api/v1/coverage, per round like the page mix. */
+async function apiCoverageRun(database, env, port, started) {
+  const token = mintToken(env);
+  log(`${database}: minted a planner token; starting the production server on ${HOST}:${port}`);
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", HOST], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...env, API_RATE_LIMIT_PER_MINUTE: "100000000" },
+    detached: true,
+  });
+  started(server);
+  await waitForServer(port, server);
+  const clients = Array.from({ length: CLIENTS }, () => ({ target: "apiCoverage", path: API_COVERAGE_PATH, headers: { authorization: `Bearer ${token}` } }));
+  if (WARMUP > 0) await drive(port, clients, performance.now() + WARMUP * 1000);
+  log(`${database}: ${ROUNDS} × ${SECONDS} s, ${CLIENTS} bearer clients on GET ${API_COVERAGE_PATH}`);
+  const rounds = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const cpu0 = cpuMs(server.pid);
+    const load0 = os.loadavg()[0];
+    const t0 = performance.now();
+    const result = await drive(port, clients, t0 + SECONDS * 1000);
+    const elapsed = (performance.now() - t0) / 1000;
+    const serverCpuMs = cpuMs(server.pid) - cpu0;
+    const s = summarize(result.apiCoverage.samples, result.apiCoverage.errors, elapsed);
+    rounds.push({
+      round,
+      seconds: Math.round(elapsed * 10) / 10,
+      coverage: s,
+      serverCpuMsPerRequest: Math.round(serverCpuMs / Math.max(1, s.requests)),
+      serverCpuCoresUsed: Math.round((serverCpuMs / 1000 / elapsed) * 100) / 100,
+      serverRssMiB: rssMiB(server.pid),
+      loadAverage1m: { atStart: load0, atEnd: os.loadavg()[0] },
+    });
+    log(`${database} round ${round}: GET ${API_COVERAGE_PATH} p50 ${s.p50ms} ms p95 ${s.p95ms} ms p99 ${s.p99ms} ms; ${s.requestsPerSecond} req/s; ${s.errors} errors`);
+    if (round < ROUNDS && IDLE > 0) await new Promise((r) => setTimeout(r, Math.min(IDLE, 5) * 1000));
+  }
+  return { database, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, path: API_COVERAGE_PATH, rounds };
+}
+
 if (args["no-build"]) {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("--no-build needs a production build in .next (npx next build)");
 } else if (args.build || !buildIsCurrent()) {
@@ -360,12 +368,23 @@ if (args["no-build"]) {
 const runs = [];
 for (const database of databases) runs.push(await oneRun(database));
 agent.destroy();
-const report = {
+const previous = fs.existsSync(args.out) ? JSON.parse(fs.readFileSync(args.out, "utf8")) : {};
+const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+const apiCoverage = {
+  generatedAt: new Date().toISOString(),
+  machine,
+  note: "Bearer-token clients, one request at a time each, on loopback; client and server share the machine's cores (loadAverage1m). The per-token rate limit was raised for the run.",
+  goal: "p95 < 150 ms with 20 clients for 20 s, one week, all skills (issue 13)",
+  // A run on one database keeps the other database's last run.
+  runs: [...(previous.apiCoverage?.runs ?? []).filter((r) => !databases.includes(r.database)), ...runs],
+};
+const report = MIX === "api-coverage" ? { ...previous, apiCoverage } : {
   generatedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   note: "Client and server share the machine's cores; other work on the machine shows in loadAverage1m.",
   goal: { postgres: "p95 < 500 ms on /coverage at 50 clients", pglite: "p95 < 1 s on /coverage at 50 clients", memory: "flat after the run" },
   runs,
+  ...(previous.apiCoverage ? { apiCoverage: previous.apiCoverage } : {}),
 };
 fs.mkdirSync(path.dirname(args.out), { recursive: true });
 fs.writeFileSync(args.out, JSON.stringify(report, null, 2) + "\n");

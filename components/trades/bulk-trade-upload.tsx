@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { BulkTradeOutcome } from "@/lib/types/trades";
+import type { BulkTradeFiled } from "@/lib/types/trades";
 import { useBulkTrades } from "@/lib/client/hooks/trades";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ export function BulkTradeUpload() {
   const bulk = useBulkTrades();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<BulkTradeOutcome | null>(null);
+  const [result, setResult] = useState<BulkTradeFiled | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function send() {

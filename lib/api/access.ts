@@ -39,6 +39,17 @@ export const ROUTE_CAPABILITY = {
   "/api/v1/webhooks": { GET: "webhooks.manage", POST: "webhooks.manage" },
   "/api/v1/webhooks/[id]": { DELETE: "webhooks.manage" },
   "/api/v1/webhooks/[id]/deliveries": { GET: "webhooks.manage" },
+  "/api/v1/trades": { GET: "trades.read", POST: "trades.request" },
+  "/api/v1/trades/evaluate": { POST: "trades.request" },
+  "/api/v1/trades/[id]": { GET: "trades.read" },
+  "/api/v1/trades/[id]/decision": { POST: "trades.decide" },
+  "/api/v1/optimization/jobs": { POST: "optimization.launch" },
+  "/api/v1/optimization/jobs/[id]/accept": { POST: "optimization.accept" },
+  "/api/v1/optimization/jobs/[id]/cancel": { POST: "optimization.launch" },
+  "/api/v1/optimization/capacity-plans": { POST: "optimization.launch" },
+  "/api/v1/imports": { GET: "imports.read" },
+  "/api/v1/imports/[id]": { GET: "imports.read" },
+  "/api/v1/demand": { GET: "coverage.read" },
 } as const satisfies Record<string, Partial<Record<Method, Capability>>>;
 
 /**

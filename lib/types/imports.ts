@@ -70,3 +70,20 @@ export interface PreviewDirectory {
   sites: { id: string; timeZone: string }[];
   agents: { id: string; username: string | null; homeSiteId: string; skills: string[] }[];
 }
+
+/** One import as the API answers it (GET /api/v1/imports, /imports/{id}); instants ISO 8601 UTC. */
+export interface ImportView {
+  id: string;
+  kind: "shifts" | "demand";
+  fileName: string;
+  fileBytes: number;
+  format: string;
+  status: "validated" | "committed" | "rejected" | "failed";
+  dryRun: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  counts: { totalRows: number; importedRows: number; skippedRows: number; failedRows: number; replacedRows: number };
+  undone: boolean;
+  undoneAt: string | null;
+  cxone: Record<string, unknown> | null;
+}

@@ -86,6 +86,14 @@ export interface OptimizationJobView {
   /** While the job runs: what it has so far. */
   live: LiveProgress | null;
   result: OptimizationResult | null;
+  /** The answer's engine once known (the result's), else null. */
+  engine: string | null;
+  /** Best objective found and proven bound: the result's once done, the latest solver reading while it runs. */
+  incumbent: number | null;
+  bound: number | null;
+  /** (incumbent − bound) / incumbent, when both are known. */
+  gap: number | null;
+  solverStatus: SolverStatusName | null;
   createdAt: string;
   updatedAt: string;
 }

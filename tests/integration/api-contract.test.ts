@@ -163,6 +163,9 @@ for (const driver of TEST_DRIVERS) {
       ["/api/v1/bidding/lines", "/api/v1/bidding/lines"],
       ["/api/v1/bidding/bids", "/api/v1/bidding/bids"],
       ["/api/v1/bidding/awards", "/api/v1/bidding/awards"],
+      ["/api/v1/trades", "/api/v1/trades?limit=5"],
+      ["/api/v1/imports", "/api/v1/imports?limit=5"],
+      ["/api/v1/demand", `/api/v1/demand?from=${DEMO_WEEK}&to=${DEMO_WEEK}&site=NYC`],
     ];
     for (const [routePath, url] of GETS) {
       it(`GET ${url}`, async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "./define";
+import { defineOperation, instant } from "./define";
 
 const finding = z.looseObject({ severity: z.string(), code: z.string(), scopeId: z.string(), otherScopeIds: z.array(z.string()), message: z.string(), fields: z.array(z.string()) });
 export const scopeIdParam = z.uuid();
@@ -35,7 +35,7 @@ export const listScopes = defineOperation({
   method: "GET",
   tag: "Bidding",
   summary: "Bid scopes with their windows and linter findings",
-  response: { description: "The scopes (a supervisor: their sites').", schema: z.object({ scopes: z.array(z.looseObject({ id: z.string(), name: z.string() })) }), example: { scopes: [] } },
+  response: { description: "The scopes (a supervisor: their sites').", schema: z.object({ scopes: z.array(z.looseObject({ id: z.string(), name: z.string(), opensAt: instant(), closesAt: instant() })) }), example: { scopes: [] } },
 });
 
 export const createScope = defineOperation({
@@ -55,7 +55,7 @@ export const getScope = defineOperation({
   tag: "Bidding",
   summary: "One bid scope",
   pathParams: { id: scopeIdParam },
-  response: { description: "The scope with its findings.", schema: z.looseObject({ id: z.string(), name: z.string() }), example: { id: "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", name: "NYC sales, Q1" } },
+  response: { description: "The scope with its findings.", schema: z.looseObject({ id: z.string(), name: z.string(), opensAt: instant(), closesAt: instant() }), example: { id: "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", name: "NYC sales, Q1", opensAt: "2026-12-01T14:00:00.000Z", closesAt: "2026-12-08T22:00:00.000Z" } },
 });
 
 export const updateScope = defineOperation({
@@ -104,7 +104,7 @@ export const listBids = defineOperation({
   method: "GET",
   tag: "Bidding",
   summary: "Bids",
-  response: { description: "The bids (a supervisor: of their sites' scopes).", schema: z.object({ bids: z.array(z.looseObject({ agentId: z.string(), scopeId: z.string() })) }), example: { bids: [] } },
+  response: { description: "The bids (a supervisor: of their sites' scopes).", schema: z.object({ bids: z.array(z.looseObject({ agentId: z.string(), scopeId: z.string(), submittedAt: instant().nullable(), lockExpiresAt: instant().nullable() })) }), example: { bids: [] } },
 });
 
 export const enterBid = defineOperation({
@@ -115,7 +115,7 @@ export const enterBid = defineOperation({
   input: bidBodySchema,
   inputExample: { scopeId: "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6", agentId: "AGENT-1001", preferences: [{ lineId: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", rank: 1 }], submit: true },
   idempotent: true,
-  response: { description: "When the bid was submitted (null: saved, not submitted).", schema: z.object({ submittedAt: z.number().nullable() }), example: { submittedAt: 1795960800000 } },
+  response: { description: "When the bid was submitted (null: saved, not submitted).", schema: z.object({ submittedAt: instant().nullable() }), example: { submittedAt: "2026-12-02T15:20:00.000Z" } },
 });
 
 export const listAwards = defineOperation({

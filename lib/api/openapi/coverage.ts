@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dateKey } from "../../schemas/coverage";
 import { safeText } from "../../schemas/text";
-import { defineOperation, pageOf, pageQuery } from "./define";
+import { defineOperation, instant, pageOf, pageQuery } from "./define";
 
 /** At most a month per request: a month of 15-minute intervals per skill is already ~3,000 rows each. */
 export const MAX_API_DAYS = 31;
@@ -105,5 +105,54 @@ export const getGapsOperation = defineOperation({
       items: [{ skillId: "SKILL_SALES", skillName: "Sales", date: "2026-11-23", start: "2026-11-23T14:00:00.000Z", end: "2026-11-23T16:00:00.000Z", peakShortfall: 3.2, deficitHours: 4.5, priority: "HIGH", description: "SKILL_SALES Mon 23 Nov 14:00–16:00 UTC: short 3.2 agents at peak" }],
       nextCursor: null,
     },
+  },
+});
+
+// ── Demand as loaded ──
+
+export const demandQuerySchema = z
+  .strictObject({
+    from: dateKey.meta({ description: "First day (YYYY-MM-DD): the site's local day with a site, else UTC." }),
+    to: dateKey.optional().meta({ description: `Last day, inclusive (default from + 6). At most ${MAX_API_DAYS} days.` }),
+    skill: safeText().max(64).optional().meta({ description: "One skill id (default: every skill with demand)." }),
+    site: safeText().max(64).optional().meta({ description: "A site: its own demand rows and the shared queue's (siteId null)." }),
+  })
+  .refine((q) => !q.to || q.from <= q.to, { error: "The end date is before the start date.", path: ["to"] })
+  .refine((q) => !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_API_DAYS, { error: `Pick at most ${MAX_API_DAYS} days.`, path: ["to"] });
+
+export const demandSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.string(),
+  site: z.object({ id: z.string(), name: z.string() }).nullable(),
+  intervalMinutes: z.literal(15),
+  skills: z.array(
+    z.object({
+      skillId: z.string(),
+      intervals: z.array(
+        z.object({
+          start: instant(),
+          siteId: z.string().nullable().meta({ description: "null: the queue every site shares." }),
+          requiredAgents: z.number(),
+          offeredContacts: z.number().nullable().meta({ description: "From a forecast; null when required agents were uploaded directly." }),
+          ahtSeconds: z.number().nullable(),
+        }),
+      ).meta({ description: "Only the stored intervals, earliest first (an interval without a row requires 0)." }),
+    }),
+  ),
+});
+
+export const getDemandOp = defineOperation({
+  path: "/api/v1/demand",
+  method: "GET",
+  tag: "Coverage",
+  summary: "Demand as loaded, per skill and 15-minute interval",
+  description: `What demand imports stored (at most ${MAX_API_DAYS} days per request): required agents, and contacts and AHT when it came from a forecast.`,
+  input: demandQuerySchema,
+  inputExample: { from: "2026-11-23", to: "2026-11-29", skill: "SKILL_SALES", site: "NYC" },
+  response: {
+    description: "Per skill, the stored intervals.",
+    schema: demandSchema,
+    example: { from: "2026-11-23", to: "2026-11-29", timeZone: "America/New_York", site: { id: "NYC", name: "New York" }, intervalMinutes: 15, skills: [{ skillId: "SKILL_SALES", intervals: [{ start: "2026-11-23T14:00:00.000Z", siteId: null, requiredAgents: 12.4, offeredContacts: 100, ahtSeconds: 180 }] }] },
   },
 });

@@ -152,7 +152,7 @@ with 409 and the shift as it is now in \`current\`. A change that breaks a sched
 \`findings\` (nothing is stored); warnings only are saved with \`confirmWarnings: true\`.
 
 ## Times
-Instants are ISO 8601 with an offset (UTC, \`Z\`) unless a field says epoch milliseconds.`;
+Every instant is ISO 8601 with an offset (UTC, \`Z\`).`;
 
 /** The document; built once per process (the operations are static). */
 let cached: Json | undefined;

@@ -4,7 +4,7 @@ import { rowErrorSchema } from "../../schemas/imports";
 import { shiftUploadQuerySchema } from "../../schemas/shift-import";
 import { safeText } from "../../schemas/text";
 import { FILE_BODY } from "../csrf";
-import { defineOperation } from "./define";
+import { defineOperation, instant, pageOf, pageQuery } from "./define";
 
 const importStatus = z.enum(["validated", "committed", "rejected"]);
 
@@ -106,4 +106,65 @@ export const undoShiftImport = defineOperation({
   pathParams: { id: importIdParam },
   accepts: ["application/json", ""],
   response: { description: "What was removed and restored.", schema: undoImportResultSchema, example: { importId: "6d2f0c1a-3b4e-4f5a-8c7d-9e0f1a2b3c4d", removed: 120, restored: 3 } },
+});
+
+// ── Reading imports back ──
+
+export const importListQuerySchema = z.strictObject({
+  ...pageQuery,
+  kind: z.enum(["shifts", "demand"], { error: "kind is shifts or demand." }).optional().meta({ description: "Only shift or only demand imports." }),
+});
+
+export const importViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["shifts", "demand"]),
+    fileName: z.string(),
+    fileBytes: z.number().int(),
+    format: z.string(),
+    status: z.enum(["validated", "committed", "rejected", "failed"]).meta({ description: "validated: a dry run (nothing stored); committed: stored; rejected: refused, nothing stored." }),
+    dryRun: z.boolean(),
+    createdAt: instant(),
+    createdBy: z.string().nullable().meta({ description: "Who ran it (a token's service user: api-token-…@tokens.invalid)." }),
+    counts: z.object({ totalRows: z.number().int(), importedRows: z.number().int(), skippedRows: z.number().int(), failedRows: z.number().int(), replacedRows: z.number().int() }),
+    undone: z.boolean().meta({ description: "A planner undid it: its shifts removed, what it replaced restored." }),
+    undoneAt: instant().nullable(),
+    cxone: z.record(z.string(), z.unknown()).nullable().meta({ description: "CXone's answer to the push of its shifts (cxone backend)." }),
+  })
+  .meta({ id: "Import" });
+
+const IMPORT_EXAMPLE = {
+  id: "6d2f0c1a-3b4e-4f5a-8c7d-9e0f1a2b3c4d",
+  kind: "shifts" as const,
+  fileName: "week-48.csv",
+  fileBytes: 18234,
+  format: "simple",
+  status: "committed" as const,
+  dryRun: false,
+  createdAt: "2026-11-28T09:15:00.000Z",
+  createdBy: "planner@demo.local",
+  counts: { totalRows: 120, importedRows: 118, skippedRows: 2, failedRows: 0, replacedRows: 3 },
+  undone: false,
+  undoneAt: null,
+  cxone: null,
+};
+
+export const listImports = defineOperation({
+  path: "/api/v1/imports",
+  method: "GET",
+  tag: "Imports",
+  summary: "Shift and demand imports, newest first",
+  input: importListQuerySchema,
+  inputExample: { kind: "shifts", limit: 20 },
+  response: { description: "A page of imports.", schema: pageOf(importViewSchema), example: { items: [IMPORT_EXAMPLE], nextCursor: null } },
+});
+
+export const getImportOp = defineOperation({
+  path: "/api/v1/imports/[id]",
+  method: "GET",
+  tag: "Imports",
+  summary: "One import: counts, status, undone",
+  description: "Its row errors are at /imports/{id}/errors (CSV).",
+  pathParams: { id: importIdParam },
+  response: { description: "The import.", schema: importViewSchema, example: IMPORT_EXAMPLE },
 });

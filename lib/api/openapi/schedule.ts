@@ -7,19 +7,18 @@
 import { z } from "zod";
 import { createShiftSchema, publishSelectionSchema, scheduleQuerySchema, shiftFieldsSchema } from "../../schemas/schedule";
 import { JSON_BODY } from "../csrf";
-import { defineOperation, type HeaderSpec, type OtherResponseSpec } from "./define";
+import { defineOperation, instant, type HeaderSpec, type OtherResponseSpec } from "./define";
 
 export const shiftIdParam = z.uuid({ error: "Not a shift id." });
 
-const epochMs = () => z.number().meta({ description: "Epoch ms." });
 
 export const scheduleShiftSchema = z
   .object({
     id: z.string(),
     agentId: z.string(),
     siteId: z.string(),
-    start: epochMs(),
-    end: epochMs(),
+    start: instant(),
+    end: instant(),
     status: z.enum(["PUBLISHED", "DRAFT"]),
     breaks: z.array(z.object({ startOffsetMinutes: z.number().int(), durationMinutes: z.number().int(), paid: z.boolean() })),
     skills: z.array(z.object({ skillId: z.string(), proficiency: z.number().int() })).meta({ description: "Empty: the agent's own skills." }),
@@ -69,8 +68,8 @@ const SHIFT_EXAMPLE = {
   id: SHIFT_ID,
   agentId: "AGENT-1001",
   siteId: "NYC",
-  start: 1796648400000,
-  end: 1796679000000,
+  start: "2026-12-07T13:00:00.000Z",
+  end: "2026-12-07T21:30:00.000Z",
   status: "DRAFT" as const,
   breaks: [{ startOffsetMinutes: 240, durationMinutes: 30, paid: false }],
   skills: [],
@@ -189,7 +188,7 @@ export const getSchedule = defineOperation({
   method: "GET",
   tag: "Shifts",
   summary: "One page of the schedule grid",
-  description: "Agents matching the filters with their shifts in the range (at most 28 days, 200 agents a page: `offset`, `limit`), paid and overtime hours, and day totals over every matching agent. Instants are epoch ms; `zone` names the zone days are cut in.",
+  description: "Agents matching the filters with their shifts in the range (at most 28 days, 200 agents a page: `offset`, `limit`), paid and overtime hours, and day totals over every matching agent. Instants are ISO 8601 (UTC); `zone` names the zone days are cut in.",
   input: scheduleQuerySchema,
   inputExample: { from: "2026-11-23", days: 7, siteId: "NYC", limit: 50 },
   response: {
@@ -204,12 +203,12 @@ export const getScheduleCoverage = defineOperation({
   method: "GET",
   tag: "Shifts",
   summary: "The Schedule page's coverage strip for one skill",
-  description: "The Coverage page's numbers (the same cached computation) for one skill over the schedule's range, downsampled for a strip; instants are epoch ms.",
+  description: "The Coverage page's numbers (the same cached computation) for one skill over the schedule's range, downsampled for a strip; `t` is each bucket's start (ISO 8601).",
   input: scheduleStripQuerySchema,
   inputExample: { from: "2026-11-23", days: 7, siteId: "NYC", skillId: "SKILL-EN-BILLING" },
   response: {
     description: "Required, scheduled and shortfall per bucket.",
-    schema: z.looseObject({ skillId: z.string().nullable(), skillName: z.string().nullable(), timeZone: z.string(), bucketMinutes: z.number(), points: z.array(z.looseObject({ t: z.number(), required: z.number(), scheduled: z.number(), shortfall: z.number() })), skillOptions: z.array(z.object({ id: z.string(), name: z.string() })) }),
-    example: { skillId: "SKILL-EN-BILLING", skillName: "Billing (EN)", timeZone: "America/New_York", bucketMinutes: 60, points: [{ t: 1795928400000, required: 12, scheduled: 10.5, shortfall: 1.5 }], skillOptions: [{ id: "SKILL-EN-BILLING", name: "Billing (EN)" }] },
+    schema: z.looseObject({ skillId: z.string().nullable(), skillName: z.string().nullable(), timeZone: z.string(), bucketMinutes: z.number(), points: z.array(z.looseObject({ t: instant(), required: z.number(), scheduled: z.number(), shortfall: z.number() })), skillOptions: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    example: { skillId: "SKILL-EN-BILLING", skillName: "Billing (EN)", timeZone: "America/New_York", bucketMinutes: 60, points: [{ t: "2026-11-23T14:00:00.000Z", required: 12, scheduled: 10.5, shortfall: 1.5 }], skillOptions: [{ id: "SKILL-EN-BILLING", name: "Billing (EN)" }] },
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeText } from "../../schemas/text";
-import { defineOperation } from "./define";
+import { defineOperation, instant } from "./define";
 
 export const agentShiftsQuerySchema = z.object({
   agentId: safeText().trim().min(1, { error: "Name an agent." }).max(64),
@@ -12,8 +12,8 @@ export const agentShiftsSchema = z.object({
     z.object({
       id: z.string(),
       siteId: z.string(),
-      start: z.number().meta({ description: "Epoch ms." }),
-      end: z.number().meta({ description: "Epoch ms." }),
+      start: instant(),
+      end: instant(),
       status: z.enum(["PUBLISHED", "DRAFT"]),
       version: z.number().int(),
     }),
@@ -31,6 +31,6 @@ export const agentShifts = defineOperation({
   response: {
     description: "The shifts, earliest first.",
     schema: agentShiftsSchema,
-    example: { shifts: [{ id: "3f9a6c2e-1b7d-4e8f-9a0b-1c2d3e4f5a6b", siteId: "NYC", start: 1795960800000, end: 1795989600000, status: "PUBLISHED", version: 1 }] },
+    example: { shifts: [{ id: "3f9a6c2e-1b7d-4e8f-9a0b-1c2d3e4f5a6b", siteId: "NYC", start: "2026-12-07T13:00:00.000Z", end: "2026-12-07T21:00:00.000Z", status: "PUBLISHED", version: 1 }] },
   },
 });

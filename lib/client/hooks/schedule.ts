@@ -2,6 +2,7 @@
 
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "../fetch-json";
+import { scheduleViewFromWire, shiftFromWire, stripFromWire, type WireScheduleView, type WireShift, type WireStrip } from "../wire";
 import type { ScheduleShift, ScheduleView, ShiftHistoryEntry } from "../../types/schedule";
 import { SCHEDULE_PAGE_SIZE, type ScheduleCoverageStrip } from "../../types/schedule-page";
 
@@ -23,7 +24,7 @@ export function useSchedulePages(filters: string, pages: readonly number[], init
     queries: pages.map((page) => ({
       queryKey: scheduleKeys.page(filters, page),
       // Day totals come with the first page only: a scrolled page costs just its own agents.
-      queryFn: () => fetchJson<ScheduleView>(`/api/v1/schedule?${filters}&offset=${page * SCHEDULE_PAGE_SIZE}&limit=${SCHEDULE_PAGE_SIZE}${page === 0 ? "" : "&totals=false"}`),
+      queryFn: async () => scheduleViewFromWire(await fetchJson<WireScheduleView>(`/api/v1/schedule?${filters}&offset=${page * SCHEDULE_PAGE_SIZE}&limit=${SCHEDULE_PAGE_SIZE}${page === 0 ? "" : "&totals=false"}`)),
       initialData: page === 0 && filters === initial.filters ? initial.view : undefined,
       staleTime: 30_000,
     })),
@@ -33,7 +34,7 @@ export function useSchedulePages(filters: string, pages: readonly number[], init
 export function useScheduleCoverage(filters: string, enabled: boolean) {
   return useQuery({
     queryKey: scheduleKeys.coverage(filters),
-    queryFn: () => fetchJson<ScheduleCoverageStrip>(`/api/v1/schedule/coverage?${filters}`),
+    queryFn: async (): Promise<ScheduleCoverageStrip> => stripFromWire(await fetchJson<WireStrip>(`/api/v1/schedule/coverage?${filters}`)),
     enabled,
     staleTime: 30_000,
   });
@@ -48,7 +49,10 @@ export interface ShiftDetail {
 export function useShiftDetail(shiftId: string | null) {
   return useQuery({
     queryKey: scheduleKeys.shift(shiftId ?? ""),
-    queryFn: () => fetchJson<ShiftDetail>(`/api/v1/shifts/${encodeURIComponent(shiftId!)}`),
+    queryFn: async (): Promise<ShiftDetail> => {
+      const detail = await fetchJson<{ shift: WireShift; history: ShiftHistoryEntry[] }>(`/api/v1/shifts/${encodeURIComponent(shiftId!)}`);
+      return { ...detail, shift: shiftFromWire(detail.shift) };
+    },
     enabled: !!shiftId,
     retry: false,
   });

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { decideTradeAction } from "@/lib/actions/trades/decide-trade";
-import type { BulkTradeOutcome } from "@/lib/types/trades";
+import type { BulkTradeFiled } from "@/lib/types/trades";
 import type { QueueItem, RateAlert } from "@/lib/types/trades";
 import { actionData, fetchJson, postCsv } from "../fetch-json";
+import { queueFromWire, type WireReviewQueue } from "../wire";
 
-/** What GET /api/v1/trades/queue answers. */
+/** The review queue as the page draws it (GET /api/v1/trades/queue answers ISO instants; turned back to ms here). */
 export interface ReviewQueueData {
   items: QueueItem[];
   alerts: RateAlert[];
@@ -21,7 +22,7 @@ export const tradeKeys = {
 export function useReviewQueue(initial: ReviewQueueData) {
   return useQuery({
     queryKey: tradeKeys.queue,
-    queryFn: () => fetchJson<ReviewQueueData>("/api/v1/trades/queue"),
+    queryFn: async (): Promise<ReviewQueueData> => queueFromWire(await fetchJson<WireReviewQueue>("/api/v1/trades/queue")),
     initialData: initial,
     refetchInterval: 15_000,
   });
@@ -59,7 +60,7 @@ export function useDecideTrade(on: { onSuccess?: (data: DecisionResult) => void;
 export function useBulkTrades() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => postCsv<BulkTradeOutcome>("/api/v1/trades/bulk", file),
+    mutationFn: (file: File) => postCsv<BulkTradeFiled>("/api/v1/trades/bulk", file),
     onSuccess: () => void client.invalidateQueries(),
   });
 }

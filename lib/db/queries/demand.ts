@@ -1,5 +1,5 @@
 import "server-only";
-import { and, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { demand } from "../schema";
 import type { CoverageGrid } from "../../domain/coverage";
@@ -75,4 +75,19 @@ export async function upsertDemand(db: Db, rows: readonly DemandRow[]): Promise<
       target: [demand.skillId, demand.siteId, demand.intervalStart],
       set: { requiredAgents: sql`excluded.required_agents`, offeredContacts: sql`excluded.offered_contacts`, ahtSeconds: sql`excluded.aht_seconds` },
     });
+}
+
+/**
+ * Stored demand rows in [from, to), ordered by skill and interval: with `siteId`, that site's
+ * own rows and the shared ones (site null); without, every row.
+ */
+export async function getDemandRows(db: Db, q: { from: Date; to: Date; skillIds?: string[]; siteId?: string }) {
+  const conditions = [gte(demand.intervalStart, q.from), lt(demand.intervalStart, q.to)];
+  if (q.skillIds) conditions.push(inArray(demand.skillId, q.skillIds));
+  if (q.siteId) conditions.push(or(isNull(demand.siteId), eq(demand.siteId, q.siteId))!);
+  return db
+    .select({ skillId: demand.skillId, siteId: demand.siteId, intervalStart: demand.intervalStart, requiredAgents: demand.requiredAgents, offeredContacts: demand.offeredContacts, ahtSeconds: demand.ahtSeconds })
+    .from(demand)
+    .where(and(...conditions))
+    .orderBy(demand.skillId, demand.intervalStart, demand.siteId);
 }

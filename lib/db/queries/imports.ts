@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeCount } from "../execute";
 import { columnMappings, importRowErrors, imports, users } from "../schema";
@@ -103,4 +103,51 @@ export async function replaceShiftsForImport(db: Db, importId: string, shiftIds:
     insert into import_replacements (import_id, shift_id, shift)
     select ${importId}::uuid, old.id, to_jsonb(old) from old`,
   );
+}
+
+// ── The API's import list ─────────────────────────────────────────────────────
+
+const importColumns = {
+  id: imports.id,
+  kind: imports.kind,
+  fileName: imports.fileName,
+  fileBytes: imports.fileBytes,
+  format: imports.format,
+  status: imports.status,
+  dryRun: imports.dryRun,
+  totalRows: imports.totalRows,
+  importedRows: imports.importedRows,
+  skippedRows: imports.skippedRows,
+  failedRows: imports.failedRows,
+  replacedRows: imports.replacedRows,
+  cxoneResult: imports.cxoneResult,
+  userEmail: users.email,
+  undoneAt: imports.undoneAt,
+  createdAt: imports.createdAt,
+};
+
+export type ImportListRow = Awaited<ReturnType<typeof getImportPage>>[number];
+
+/**
+ * A page of imports of either kind, newest first, keyed by (created_at to the millisecond,
+ * id); one row more than `limit` when a next page exists.
+ */
+export async function getImportPage(db: Db, q: { kind?: "shifts" | "demand"; after?: { createdAt: string; id: string } | null; limit: number }) {
+  const createdMs = sql`date_trunc('milliseconds', ${imports.createdAt})`;
+  const conditions = [];
+  if (q.kind) conditions.push(eq(imports.kind, q.kind));
+  if (q.after) conditions.push(sql`(${createdMs}, ${imports.id}) < (${q.after.createdAt}::timestamptz, ${q.after.id}::uuid)`);
+  return db
+    .select(importColumns)
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.userId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(createdMs), desc(imports.id))
+    .limit(q.limit + 1);
+}
+
+/** One import with who ran it. */
+export async function getImportWithUser(db: Db, id: string): Promise<ImportListRow | undefined> {
+  const [row] = await db.select(importColumns).from(imports).leftJoin(users, eq(users.id, imports.userId)).where(eq(imports.id, id)).limit(1);
+  return row;
 }

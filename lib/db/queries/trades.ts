@@ -157,3 +157,39 @@ export async function getTradeHistoryRows(db: Db, q: TradeHistoryQuery) {
     .orderBy(desc(tradeRequests.createdAt))
     .limit(q.limit);
 }
+
+export interface TradePageQuery {
+  /** Only trades whose initiator shift is worked at one of these sites (a supervisor's scope). */
+  siteIds?: readonly string[];
+  siteId?: string;
+  status?: TradeStatus;
+  /** The initiator shift starts at or after `from` and before `to`. */
+  from?: Date;
+  to?: Date;
+  /** Keyset: the page starts after this trade (newest first). */
+  after?: { createdAt: string; id: string } | null;
+  limit: number;
+}
+
+/**
+ * One page of trades, newest first, keyed by (created_at to the millisecond, id) so a page
+ * boundary survives trades filed meanwhile. Answers one row more than `limit` when there is a
+ * next page. Each row carries the site and times of the initiator's shift.
+ */
+export async function getTradePage(db: Db, q: TradePageQuery) {
+  const createdMs = sql`date_trunc('milliseconds', ${tradeRequests.createdAt})`;
+  const conditions = [];
+  if (q.siteIds) conditions.push(inArray(shifts.siteId, q.siteIds.length ? [...q.siteIds] : ["-"]));
+  if (q.siteId) conditions.push(eq(shifts.siteId, q.siteId));
+  if (q.status) conditions.push(eq(tradeRequests.status, q.status));
+  if (q.from) conditions.push(gte(shifts.startsAt, q.from));
+  if (q.to) conditions.push(lt(shifts.startsAt, q.to));
+  if (q.after) conditions.push(sql`(${createdMs}, ${tradeRequests.id}) < (${q.after.createdAt}::timestamptz, ${q.after.id}::uuid)`);
+  return db
+    .select({ t: tradeRequests, siteId: shifts.siteId, shiftStart: shifts.startsAt, shiftEnd: shifts.endsAt })
+    .from(tradeRequests)
+    .innerJoin(shifts, eq(shifts.id, tradeRequests.initiatorShiftId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(createdMs), desc(tradeRequests.id))
+    .limit(q.limit + 1);
+}

@@ -14,12 +14,15 @@ import { getTradingSettings } from "../settings/trading";
 import { applyTrade } from "./apply";
 import { loadTradeContext, rangeOf } from "./context";
 import { expireStaleTrades } from "./expire";
+import { getTradeView } from "./get";
 
 export interface DecisionInput {
   tradeId: string;
   siteId: string;
   decision: "approve" | "reject";
   comment?: string;
+  /** The version the caller saw (If-Match over HTTP): another version is refused as stale. */
+  expectedVersion?: number;
 }
 
 /**
@@ -36,6 +39,9 @@ export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUse
   const trade = await getTrade(db, input.tradeId);
   if (!trade) throw new AppError("NOT_FOUND", "No such trade request.");
   if (!trade.reviewSiteIds.includes(input.siteId)) throw new AppError("SITE_FORBIDDEN", `Site ${input.siteId} does not review this trade.`);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== trade.version) {
+    throw new AppError("STALE_VERSION", `This trade changed since version ${input.expectedVersion} (it is at version ${trade.version}, ${trade.status}); read it again before deciding.`, { current: await getTradeView(db, user, trade.id) });
+  }
   if (trade.status === "PendingReview" && trade.expiresAt && trade.expiresAt.getTime() < now) {
     await expireStaleTrades(db, now);
     throw new AppError("ALREADY_DECIDED", "This trade expired before anyone decided it; the shifts stay with their agents.");
@@ -113,7 +119,7 @@ export async function decideTrade(db: Db, input: DecisionInput, user: CurrentUse
       status === "PendingReview"
         ? 0
         : await emitWebhookEvent(tx, "trade.decided", { tradeId: trade.id, kind: trade.kind, status, decidedBy: "supervisor", siteId: input.siteId, decidedAt: new Date(now).toISOString() }, new Date(now));
-    return { result: { tradeId: trade.id, status, message } satisfies DecisionResult, webhooks };
+    return { result: { tradeId: trade.id, status, message, version: trade.version + 1 } satisfies DecisionResult, webhooks };
   }).catch((e: unknown) => {
     // A concurrent writer booked the same agent at the same time (the database refused the commit).
     throw overlapConflictFrom(e) ?? e;

@@ -1,21 +1,16 @@
 import "server-only";
 import { overlapConflictFrom } from "../shifts/overlap-guard";
-import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { getShiftsByIds } from "../../db/queries/shifts";
 import { insertTrade, insertViolations } from "../../db/queries/trades";
-import { createTradeEvaluator, tradeExpiresAt } from "../../domain/trades";
+import { tradeExpiresAt } from "../../domain/trades";
 import { AppError } from "../../errors";
-import { tradeProposalFrom, type TradeRequest } from "../../schemas/trades";
+import type { TradeRequest } from "../../schemas/trades";
 import type { TradeRequestResult } from "../../types/trades";
 import { recordAudit, type AuditActor } from "../audit";
 import { emitWebhookEvent } from "../webhooks/emit";
 import { wakeWebhookWorker } from "../webhooks/worker";
-import { getTradingSettings } from "../settings/trading";
 import { applyTrade } from "./apply";
-import { loadTradeContext, rangeOf } from "./context";
-
-const UUID = /^[0-9a-f-]{36}$/i;
+import { judgeTradeRequest } from "./judge";
 
 /**
  * Files a trade request and lets the engine decide: Approved trades are applied at once
@@ -24,22 +19,7 @@ const UUID = /^[0-9a-f-]{36}$/i;
  * the initiator's, a past shift, a stale version) are refused and change nothing.
  */
 export async function requestTrade(db: Db, input: TradeRequest, actor: AuditActor, now: number, requestId?: string): Promise<TradeRequestResult> {
-  const shiftIds = [input.initiatorShiftId, ...(input.receiverShiftId ? [input.receiverShiftId] : [])];
-  const found = await getShiftsByIds(db, shiftIds.filter((id) => UUID.test(id)));
-  const initiatorShift = found.find((s) => s.id === input.initiatorShiftId);
-  if (!initiatorShift) throw new AppError("VALIDATION", `Shift ${input.initiatorShiftId} does not exist.`, { field: "initiatorShiftId" });
-  if (input.receiverShiftId && !found.some((s) => s.id === input.receiverShiftId)) {
-    throw new AppError("VALIDATION", `Shift ${input.receiverShiftId} does not exist.`, { field: "receiverShiftId" });
-  }
-  const receiverShift = found.find((s) => s.id === input.receiverShiftId);
-  if (receiverShift && receiverShift.start === initiatorShift.start && receiverShift.end === initiatorShift.end) {
-    throw new AppError("VALIDATION", "These two shifts are at exactly the same times; swapping them changes nothing.", { field: "receiverShiftId" });
-  }
-  const settings = await getTradingSettings(db, initiatorShift.siteId);
-  const ctx = await loadTradeContext(db, rangeOf(found), now);
-  const tradeId = randomUUID();
-  const proposal = tradeProposalFrom(tradeId, input);
-  const evaluation = createTradeEvaluator(ctx, settings, { coverageImpact: "never" }).evaluate(proposal);
+  const { tradeId, proposal, initiatorShift, settings, evaluation } = await judgeTradeRequest(db, input, now);
   if (evaluation.refusal) throw new AppError("VALIDATION", evaluation.refusal.message, { field: evaluation.refusal.field, refusal: evaluation.refusal.code });
 
   const webhooks = await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { getScope, scopeIdParam, updateScope as updateScopeOp } from "@/lib/api/openapi/bidding";
+import { scopeToWire } from "@/lib/api/wire";
 import { AppError } from "@/lib/errors";
 import { listBidding } from "@/lib/services/bidding/list-bidding";
 import { updateScope } from "@/lib/services/bidding/update-scope";
@@ -15,7 +16,7 @@ export const GET = apiRoute(getScope.route, async ({ db, user, params }) => {
   const id = idOf(params);
   const scope = (await listBidding(db, user)).scopes.find((s) => s.id === id);
   if (!scope) throw new AppError("NOT_FOUND", "No such bid scope.");
-  return scope;
+  return scopeToWire(scope);
 });
 
 /** Replaces a scope's definition; the linter runs on the save. */
