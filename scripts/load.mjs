@@ -323,7 +323,7 @@ async function apiCoverageRun(database, env, port, started) {
   log(`${database}: minted a planner token; starting the production server on ${HOST}:${port}`);
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", HOST], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...env, API_RATE_LIMIT_PER_MINUTE: "100000000" },
+    env: { ...env, API_RATE_LIMIT_PER_MINUTE: "1000000" },
     detached: true,
   });
   started(server);
