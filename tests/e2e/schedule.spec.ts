@@ -227,3 +227,45 @@ test("saving over someone else's change says so and shows the stored values", as
   // The form now holds what is stored: the other planner's end.
   await expect(panel.getByLabel("End", { exact: true })).toHaveValue(plusHours(end, -0.5));
 });
+
+test("a planner drags on an agent's row and saves the drawn shift as a draft", async ({ page }) => {
+  // A week of its own; one imported draft on Monday so the agent's week has a row to draw on.
+  const monday = mondayInWeeks(14);
+  const wednesday = new Date(Date.parse(`${monday}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+  await signIn(page, "planner@demo.local");
+  await importCsv(page, "drag-week.csv", [`AGENT-1040,${monday}T09:00:00-05:00,${monday}T17:00:00-05:00,,DRAFT,,NYC,`]);
+  await page.goto(`/schedule?from=${monday}&siteId=NYC&q=AGENT-1040`);
+  await expect(page.getByTestId("schedule-zone")).toHaveText("Times in America/New_York");
+  const track = page.getByTestId("agent-track");
+  await expect(track).toHaveCount(1);
+  await expect(track.getByRole("button")).toHaveCount(1);
+
+  // A week is seven bands of equal width cut at local midnight; drag on Wednesday's band from
+  // just after 09:00 to just after 17:00, which the grid snaps to the quarter hour.
+  const box = (await track.boundingBox())!;
+  const dayWidth = box.width / 7;
+  const xAt = (day: number, hours: number) => box.x + (day + hours / 24) * dayWidth;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(xAt(2, 9.05), y);
+  await page.mouse.down();
+  await page.mouse.move(xAt(2, 13), y, { steps: 4 });
+  await page.mouse.move(xAt(2, 17.05), y, { steps: 4 });
+  await page.mouse.up();
+
+  const form = page.getByTestId("shift-panel");
+  await expect(form.getByLabel("Start", { exact: true })).toHaveValue(`${wednesday}T09:00`);
+  await expect(form.getByLabel("End", { exact: true })).toHaveValue(`${wednesday}T17:00`);
+  await expect(form.getByTestId("form-zone")).toHaveText("America/New_York");
+  await form.getByRole("button", { name: "Check" }).click();
+  await expect(form.getByTestId("shift-preview")).toContainText("The rules allow this shift.");
+  const confirm = form.getByLabel(/Save anyway/);
+  if (await confirm.count()) await confirm.check();
+  await form.getByRole("button", { name: "Create shift" }).click();
+  await expect(form).toBeHidden();
+
+  // The drawn shift is on the row now, as a draft at the snapped times.
+  await expect(track.getByRole("button")).toHaveCount(2);
+  const drawn = track.getByRole("button").last();
+  await expect(drawn).toHaveAttribute("aria-label", /09:00–17:00 America\/New_York, draft/);
+  await expect(drawn).toHaveAttribute("data-status", "DRAFT");
+});

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, replaceShiftsForImport, setImportCounts } from "../../db/queries/imports";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { getShiftsOverlapping, insertImportedShifts } from "../../db/queries/shifts";
+import { getShiftsOverlapping, insertImportedShifts, writeImportedShiftsCheckedOnce } from "../../db/queries/shifts";
 import { anyOpenTradeOnShifts } from "../../db/queries/trades";
 import { parseShiftCsv, type CsvInput, type ImportContext, type ShiftParseResult } from "../../csv";
 import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
@@ -206,16 +206,24 @@ async function replaceShifts(tx: Db, importId: string, shiftIds: readonly string
 /**
  * The commit of the file's rows, set-based: a few statements of many rows each (jsonb
  * expanded by jsonb_to_recordset), rows already stored skipped by the (agent, start, end)
- * unique index, then one check that nobody now works two shifts at once. That check is
- * the exclusion constraint on Postgres (at commit, whoever wrote concurrently) and a
- * window-function pass over the agents' shifts on the embedded database, where one
- * transaction runs at a time. Returns the rows inserted.
+ * unique index, the foreign keys checked once for the batch (writeImportedShiftsCheckedOnce),
+ * then one check that nobody now works two shifts at once. That check is the exclusion
+ * constraint on Postgres (at commit, whoever wrote concurrently) and a window-function pass
+ * over the agents' shifts on the embedded database, where one transaction runs at a time.
+ * Rows go in by agent and start, so the indexes led by the agent are filled in order
+ * rather than at random. Returns the rows inserted.
  */
 async function writeShifts(tx: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += SHIFT_INSERT_CHUNK) {
-    inserted += await insertImportedShifts(tx, rows.slice(i, i + SHIFT_INSERT_CHUNK), importId);
+  const ordered = [...rows].sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.start - b.start));
+  const { inserted, missing } = await writeImportedShiftsCheckedOnce(tx, { agentIds: ordered.map((r) => r.agentId), siteIds: ordered.map((r) => r.siteId), importId }, async () => {
+    let n = 0;
+    for (let i = 0; i < ordered.length; i += SHIFT_INSERT_CHUNK) n += await insertImportedShifts(tx, ordered.slice(i, i + SHIFT_INSERT_CHUNK), importId);
+    return n;
+  });
+  if (missing) {
+    const named = [...missing.agentIds.map((id) => `agent ${id}`), ...missing.siteIds.map((id) => `site ${id}`)];
+    throw new AppError("CONFLICT", `${named.slice(0, 10).join(", ")}${named.length > 10 ? ` and ${named.length - 10} more` : ""} no longer exist${named.length === 1 ? "s" : ""}: removed while the file was being imported. Nothing was saved; check the file again.`);
   }
   // The file was checked against the schedule before this transaction; a concurrent
   // import may have stored overlapping shifts since.
