@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ScheduleFilters } from "@/components/schedule/schedule-filters";
 import { ScheduleLegend } from "@/components/schedule/schedule-legend";
 import { filtersKey } from "@/components/schedule/filters-key";
+import { PublishDialog } from "@/components/schedule/publish-dialog";
 import { ScheduleClient } from "./schedule-client";
 
 export const metadata: Metadata = { title: "Schedule" };
@@ -64,6 +65,13 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     <>
       {header}
       <ScheduleFilters query={query} options={options} />
+      {/* Outside the grid's branch: publishing every draft under a "Draft" filter empties the
+          grid, and the dialog must stay to say what was published. */}
+      {options.canPublish ? (
+        <div className="mb-3 flex justify-end">
+          <PublishDialog options={options} from={view.from} to={view.to} siteId={query.siteId} />
+        </div>
+      ) : null}
       {view.totalAgents === 0 ? (
         <EmptyState title="No agents match these filters">Clear the search, attribute or status filter, or pick another site.</EmptyState>
       ) : (

@@ -7,7 +7,6 @@ import type { ScheduleOptions } from "@/lib/types/schedule-page";
 import { CoverageStrip } from "@/components/schedule/coverage-strip";
 import { coverageKey } from "@/components/schedule/filters-key";
 import { ScheduleGrid, type NewShiftTarget, type ShiftTarget } from "@/components/schedule/schedule-grid";
-import { PublishDialog } from "@/components/schedule/publish-dialog";
 import { ShiftPanel, type PanelTarget } from "@/components/schedule/shift-panel";
 
 /** The interactive part of the Schedule page: coverage strip, grid and the shift panel. */
@@ -17,11 +16,6 @@ export function ScheduleClient({ view, query, filters, options }: { view: Schedu
   const newShift = useCallback((t: NewShiftTarget) => setTarget({ kind: "new", ...t }), []);
   return (
     <>
-      {options.canPublish ? (
-        <div className="mb-3 flex justify-end">
-          <PublishDialog options={options} from={view.from} to={view.to} siteId={query.siteId} />
-        </div>
-      ) : null}
       <CoverageStrip filters={coverageKey(query)} />
       {!view.canEdit ? (
         <p className="mb-2 text-xs text-slate-500" data-testid="read-only">
