@@ -55,6 +55,13 @@ const { values: args } = parseArgs({
     "no-build": { type: "boolean", default: false },
     /** A folder for the server's V8 CPU profile (written when it stops), to find where the time goes. */
     "cpu-prof": { type: "string" },
+    /**
+     * Dashboard processes on one Postgres (the page mix only), clients spread over them as a
+     * load balancer would: one Node process uses one core for rendering, so a 2-core server
+     * runs two (the scale-out story of `npm run demo:cluster`). The embedded database serves
+     * one process.
+     */
+    instances: { type: "string", default: "1" },
   },
 });
 const HOST = "127.0.0.1";
@@ -68,6 +75,7 @@ const PASSWORD = "shiftboard-demo";
 const COVERAGE_USERS = ["planner@demo.local", "admin@demo.local", "supervisor.nyc@demo.local", "supervisor.lon@demo.local"];
 const SHIFTS_USERS = ["planner@demo.local", "admin@demo.local"];
 const MIX = args.mix;
+const INSTANCES = Math.min(4, Math.max(1, Number(args.instances)));
 if (MIX !== "pages" && MIX !== "api-coverage") throw new Error("--mix is pages or api-coverage");
 /** One week (the demo's, the route's default range), every skill, net. */
 const API_COVERAGE_PATH = "/api/v1/coverage";
@@ -161,7 +169,7 @@ async function drive(port, clients, until) {
       while (performance.now() < until) {
         const t0 = performance.now();
         try {
-          const res = await request(port, "GET", c.path, { headers: c.headers });
+          const res = await request(c.port ?? port, "GET", c.path, { headers: c.headers });
           const ms = performance.now() - t0;
           if (res.status === 200) out.samples.push({ ms, bytes: res.bytes });
           else out.errors.push(`HTTP ${res.status}`);
@@ -228,14 +236,25 @@ async function oneRun(database) {
     };
   }
   let server;
+  const servers = [];
   try {
     log(`${database}: seeding the demo`);
     run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
     if (MIX === "api-coverage") return await apiCoverageRun(database, env, port, (s) => (server = s));
     log(`${database}: starting the production server on ${HOST}:${port}`);
     const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"], database)}`] : [];
-    server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", HOST], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
-    await waitForServer(port, server);
+    const instances = database === "postgres" ? INSTANCES : 1;
+    const ports = [port];
+    for (let k = 1; k < instances; k++) ports.push(await freePort());
+    for (const p of ports) {
+      const s = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", HOST], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
+      servers.push(s);
+      await waitForServer(p, s);
+    }
+    if (instances > 1) log(`${database}: ${instances} dashboard processes on ports ${ports.join(", ")}`);
+    // Every process reads the same signed cookie (one NEXTAUTH_SECRET), so a session from one works on all.
+    const cpuAll = () => servers.reduce((acc, s) => acc + cpuMs(s.pid), 0);
+    const rssAll = () => servers.reduce((acc, s) => acc + rssMiB(s.pid), 0);
 
     const half = Math.floor(CLIENTS / 2);
     const clients = [];
@@ -243,27 +262,27 @@ async function oneRun(database) {
       const coverage = i < half;
       const email = coverage ? COVERAGE_USERS[i % COVERAGE_USERS.length] : SHIFTS_USERS[i % SHIFTS_USERS.length];
       const agentId = `AGENT-${1001 + ((i * 37) % 300)}`;
-      clients.push({ target: coverage ? "coverage" : "shifts", email, path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
+      clients.push({ target: coverage ? "coverage" : "shifts", email, port: ports[i % ports.length], path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
     }
     log(`${database}: ${clients.length} clients signed in`);
-    const rssStart = rssMiB(server.pid);
+    const rssStart = rssAll();
     if (WARMUP > 0) await drive(port, clients, performance.now() + WARMUP * 1000);
-    const rssBefore = rssMiB(server.pid);
+    const rssBefore = rssAll();
     log(`${database}: ${ROUNDS} × ${SECONDS} s of load (${half} on /coverage, ${CLIENTS - half} on /api/v1/shifts)`);
     // Several rounds, an idle pause after each: memory that keeps climbing from round to
     // round is a leak; memory that levels off is the heap the load needs.
     const rounds = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const cpu0 = cpuMs(server.pid);
+      const cpu0 = cpuAll();
       const load0 = os.loadavg()[0];
       const started = performance.now();
       const result = await drive(port, clients, started + SECONDS * 1000);
       const elapsed = (performance.now() - started) / 1000;
-      const serverCpuMs = cpuMs(server.pid) - cpu0;
-      const rssAfter = rssMiB(server.pid);
+      const serverCpuMs = cpuAll() - cpu0;
+      const rssAfter = rssAll();
       const loadAvg = os.loadavg()[0];
       await new Promise((r) => setTimeout(r, IDLE * 1000));
-      const rssIdle = rssMiB(server.pid);
+      const rssIdle = rssAll();
       const all = [...result.coverage.samples, ...result.shifts.samples];
       const r = {
         round,
@@ -281,32 +300,35 @@ async function oneRun(database) {
       rounds.push(r);
       log(`${database} round ${round}: /coverage p50 ${r.coverage.p50ms} ms p95 ${r.coverage.p95ms} ms; /api/v1/shifts p95 ${r.shifts.p95ms} ms; ${r.all.requestsPerSecond} req/s; ${r.all.errors} errors; server CPU ${r.serverCpuMsPerRequest} ms/request on ${r.serverCpuCoresUsed} cores; RSS ${rssAfter} → ${rssIdle} MiB idle; load average ${loadAvg.toFixed(1)}`);
     }
-    const out = { database, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore }, rounds };
+    const out = { database, instances, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore }, rounds };
     return out;
   } finally {
-    if (server && server.exitCode === null) {
+    await Promise.all([...new Set([server, ...servers])].filter((p) => p && p.exitCode === null).map(stopServer));
+    await cleanUp();
+  }
+}
+
+/** SIGTERM to the server's process group, SIGKILL after 10 s. */
+async function stopServer(proc) {
+  try {
+    process.kill(-proc.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  await new Promise((r) => {
+    const t = setTimeout(() => {
       try {
-        process.kill(-server.pid, "SIGTERM");
+        process.kill(-proc.pid, "SIGKILL");
       } catch {
         // already gone
       }
-      await new Promise((r) => {
-        const t = setTimeout(() => {
-          try {
-            process.kill(-server.pid, "SIGKILL");
-          } catch {
-            // already gone
-          }
-          r();
-        }, 10_000);
-        server.once("exit", () => {
-          clearTimeout(t);
-          r();
-        });
-      });
-    }
-    await cleanUp();
-  }
+      r();
+    }, 10_000);
+    proc.once("exit", () => {
+      clearTimeout(t);
+      r();
+    });
+  });
 }
 
 /** One planner token minted from the shell on the seeded database (stdout is the token alone). */
