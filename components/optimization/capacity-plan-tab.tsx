@@ -161,7 +161,7 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
                   Required agents per 15-minute interval from local midnight, 96 a day (commas, spaces or lines)
                   <textarea aria-label="Pasted requirement" className={`${field} h-24 w-full font-mono`} value={pasted} onChange={(e) => setPasted(e.target.value)} />
                 </label>
-                <TextFileInput label="Load requirement from a CSV file" onText={(text) => setPasted(text)} />
+                <TextFileInput label="Load the required agents from a CSV file" onText={(text) => setPasted(text)} />
                 </>
               )}
             </fieldset>
@@ -170,7 +170,7 @@ export function CapacityPlanTab({ choices, defaultFrom }: { choices: CapacityCho
                 Shift types: name,start,length hours[,cost[,max per day]] — one a line
                 <textarea aria-label="Shift types" className={`${field} h-28 w-full font-mono`} value={types} onChange={(e) => (setTypes(e.target.value), setSavedNote(null))} />
               </label>
-              <TextFileInput label="Load shift types from a CSV file" onText={(text) => (setTypes(withoutHeaderLine(text)), setSavedNote(null))} />
+              <TextFileInput label="Load shift-type rows from a CSV file" onText={(text) => (setTypes(withoutHeaderLine(text)), setSavedNote(null))} />
               <div className="flex flex-wrap items-center gap-3">
                 {choices.canSaveShiftTypes ? (
                   <Button type="button" variant="secondary" size="sm" onClick={saveForSite} disabled={saving || !siteId}>

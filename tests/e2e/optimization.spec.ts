@@ -157,7 +157,7 @@ test("a planner saves a site's capacity shift types and finds them loaded after 
 
   const types = "Dawn,05:00,8\nDusk,13:00,9,1.5,4";
   // From a CSV file with its header row: the rows land in the form, the header does not.
-  await page.getByLabel("Load shift types from a CSV file").setInputFiles({ name: "mnl-shift-types.csv", mimeType: "text/csv", buffer: Buffer.from(`name,start,length,cost,max\r\n${types.replace("\n", "\r\n")}\r\n`) });
+  await page.getByLabel("Load shift-type rows from a CSV file").setInputFiles({ name: "mnl-shift-types.csv", mimeType: "text/csv", buffer: Buffer.from(`name,start,length,cost,max\r\n${types.replace("\n", "\r\n")}\r\n`) });
   await expect(page.getByLabel("Shift types")).toHaveValue(types);
   await page.getByRole("button", { name: "Save for this site" }).click();
   await expect(page.getByTestId("shift-types-status")).toHaveText("Saved 2 shift types for MNL.");
