@@ -8,7 +8,6 @@ import { gridFor } from "@/lib/domain/coverage";
 import { SkillCatalog } from "@/lib/domain/skills";
 import { instantToLocal } from "@/lib/domain/time";
 import type { Shift } from "@/lib/domain/types";
-import { isAppError, type AppError } from "@/lib/errors";
 import { getAgents, getSkills } from "@/lib/db/queries/reference";
 import { createShiftSchema, editShiftSchema, type ShiftFieldsInput } from "@/lib/schemas/schedule";
 import { scheduleCoverage } from "@/lib/services/coverage/schedule";
@@ -19,6 +18,7 @@ import { previewShiftEdit } from "@/lib/services/schedule/preview-shift-edit";
 import { getShiftHistory } from "@/lib/services/schedule/shift-history";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
+import { caught } from "./support/errors";
 
 const NY = "America/New_York";
 const MIN = 60_000;
@@ -28,16 +28,6 @@ const wall = (ms: number, zone = NY) => {
   const l = instantToLocal(ms, zone);
   return `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`;
 };
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe.each(TEST_DRIVERS)("schedule edits on $name", (driver) => {
   let o: OpenedDb;

@@ -3,7 +3,6 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { OpenedDb } from "@/lib/db/client";
 import { auditLog, imports, shifts, users } from "@/lib/db/schema";
 import type { CurrentUser } from "@/lib/auth/checks";
-import { isAppError, type AppError } from "@/lib/errors";
 import { publishSelectionSchema } from "@/lib/schemas/schedule";
 import { importShiftFile } from "@/lib/services/imports/shifts";
 import { editShift } from "@/lib/services/schedule/edit-shift";
@@ -13,19 +12,10 @@ import { undoImport } from "@/lib/services/schedule/undo-import";
 import { requestTrade } from "@/lib/services/trades/request";
 import { TEST_DRIVERS } from "./support/db";
 import { openSeeded } from "./support/demo";
+import { caught } from "./support/errors";
 
 const HEADER = "agentId,start,end,skills,status,breaks,siteId,notes";
 const NOW = Date.parse("2026-11-28T00:00:00Z");
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe.each(TEST_DRIVERS)("publish and undo on $name", (driver) => {
   let o: OpenedDb;
