@@ -1,5 +1,6 @@
 "use client";
 
+import { ShownOnceSecret } from "./shown-once-secret";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { createApiTokenAction } from "@/lib/actions/api-tokens/create-api-token";
@@ -25,7 +26,6 @@ export function ApiTokensSection({ tokens, sites }: { tokens: ApiTokenView[]; si
   const router = useRouter();
   const [form, setForm] = useState({ name: "", role: "planner" as ApiTokenView["role"], siteIds: [] as string[], expiresInDays: "90" });
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,6 @@ export function ApiTokensSection({ tokens, sites }: { tokens: ApiTokenView[]; si
       return;
     }
     setCreated({ token: result.data.token, name: result.data.view.name });
-    setCopied(false);
     setForm({ ...form, name: "" });
     router.refresh();
   }
@@ -58,15 +57,6 @@ export function ApiTokensSection({ tokens, sites }: { tokens: ApiTokenView[]; si
     router.refresh();
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied(true);
-    } catch {
-      setStatus({ tone: "error", text: "The browser did not allow copying; select the token and copy it by hand." });
-    }
-  }
 
   return (
     <div className="space-y-4">
@@ -108,18 +98,15 @@ export function ApiTokensSection({ tokens, sites }: { tokens: ApiTokenView[]; si
       </form>
 
       {created ? (
-        <Alert tone="warning" title={`Token "${created.name}" created: copy it now, it will not be shown again.`}>
-          <div className="flex flex-wrap items-center gap-2">
-            <input readOnly aria-label="New API token" className="w-[32rem] max-w-full rounded border border-amber-300 bg-white px-2 py-1 font-mono text-xs" value={created.token} onFocus={(e) => e.currentTarget.select()} />
-            <Button size="sm" variant="secondary" onClick={copy}>
-              {copied ? "Copied" : "Copy"}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </div>
+        <ShownOnceSecret
+          title={`Token "${created.name}" created: copy it now, it will not be shown again.`}
+          label="New API token"
+          value={created.token}
+          onDone={() => setCreated(null)}
+          onCopyFailed={() => setStatus({ tone: "error", text: "The browser did not allow copying; select the token and copy it by hand." })}
+        >
           <p className="mt-2 text-xs">Send it as <code>Authorization: Bearer …</code>; the API reference is at <a className="underline" href="/api/docs">/api/docs</a>.</p>
-        </Alert>
+        </ShownOnceSecret>
       ) : null}
       {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
 

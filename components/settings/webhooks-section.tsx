@@ -1,5 +1,6 @@
 "use client";
 
+import { ShownOnceSecret } from "./shown-once-secret";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
@@ -42,7 +43,6 @@ export function WebhooksSection({ endpoints }: { endpoints: WebhookEndpointView[
   const router = useRouter();
   const [form, setForm] = useState({ url: "", events: [] as WebhookEventType[] });
   const [created, setCreated] = useState<{ secret: string; url: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [status, setStatus] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,7 +66,6 @@ export function WebhooksSection({ endpoints }: { endpoints: WebhookEndpointView[
         const error = actionErrorText(result);
         if (error || !result?.data) return setStatus({ tone: "error", text: error ?? "No answer from the server." });
         setCreated({ secret: result.data.secret, url: result.data.view.url });
-        setCopied(false);
         setForm({ url: "", events: [] });
       },
     );
@@ -111,15 +110,6 @@ export function WebhooksSection({ endpoints }: { endpoints: WebhookEndpointView[
       },
     );
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      setCopied(true);
-    } catch {
-      setStatus({ tone: "error", text: "The browser did not allow copying; select the secret and copy it by hand." });
-    }
-  }
 
   return (
     <div className="space-y-4">
@@ -143,20 +133,17 @@ export function WebhooksSection({ endpoints }: { endpoints: WebhookEndpointView[
       </form>
 
       {created ? (
-        <Alert tone="warning" title={`Endpoint ${created.url} added: copy its signing secret now, it will not be shown again.`}>
-          <div className="flex flex-wrap items-center gap-2">
-            <input readOnly aria-label="Signing secret" className="w-[32rem] max-w-full rounded border border-amber-300 bg-white px-2 py-1 font-mono text-xs" value={created.secret} onFocus={(e) => e.currentTarget.select()} />
-            <Button size="sm" variant="secondary" onClick={copy}>
-              {copied ? "Copied" : "Copy"}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </div>
+        <ShownOnceSecret
+          title={`Endpoint ${created.url} added: copy its signing secret now, it will not be shown again.`}
+          label="Signing secret"
+          value={created.secret}
+          onDone={() => setCreated(null)}
+          onCopyFailed={() => setStatus({ tone: "error", text: "The browser did not allow copying; select the secret and copy it by hand." })}
+        >
           <p className="mt-2 text-xs">
             Each delivery carries <code>Shiftboard-Signature: t=…,v1=…</code>: the hex HMAC-SHA256 of <code>t.body</code> under this secret. The README&apos;s &quot;Integrate&quot; section shows how to check it.
           </p>
-        </Alert>
+        </ShownOnceSecret>
       ) : null}
       {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
 
