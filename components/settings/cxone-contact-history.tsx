@@ -1,5 +1,6 @@
 "use client";
 
+import { UtcDayRangeFields } from "@/components/ui/utc-day-range";
 import { useState } from "react";
 import { pullContactHistoryAction } from "@/lib/actions/cxone/pull-contact-history";
 import { historyAsDemandAction } from "@/lib/actions/cxone/history-as-demand";
@@ -55,14 +56,7 @@ export function CxoneContactHistory({ available, reason }: { available: boolean;
   return (
     <div className="space-y-3" data-testid="cxone-contact-history">
       <div className="flex flex-wrap items-end gap-3">
-        <label className={label}>
-          From (UTC day)
-          <input type="date" aria-label="History from" className={field} value={startDate} onChange={(e) => setStart(e.target.value)} />
-        </label>
-        <label className={label}>
-          To (UTC day)
-          <input type="date" aria-label="History to" className={field} value={endDate} onChange={(e) => setEnd(e.target.value)} />
-        </label>
+        <UtcDayRangeFields name="History" from={startDate} to={endDate} onFrom={setStart} onTo={setEnd} labelClassName={label} fieldClassName={field} />
         <Button variant="secondary" onClick={() => void pull()} disabled={busy}>
           Pull contact history
         </Button>

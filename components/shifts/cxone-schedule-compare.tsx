@@ -1,5 +1,6 @@
 "use client";
 
+import { UtcDayRangeFields } from "@/components/ui/utc-day-range";
 import { useState } from "react";
 import { apiError } from "@/lib/client/fetch-json";
 import { readNdjson } from "@/lib/client/ndjson";
@@ -59,14 +60,7 @@ export function CxoneScheduleCompare({ available, reason, sites }: { available: 
   return (
     <div className="space-y-3" data-testid="cxone-schedule-compare">
       <div className="grid gap-3 md:grid-cols-3">
-        <label className={label}>
-          From (UTC day)
-          <input type="date" aria-label="Compare from" className={field} value={startDate} onChange={(e) => setStart(e.target.value)} />
-        </label>
-        <label className={label}>
-          To (UTC day)
-          <input type="date" aria-label="Compare to" className={field} value={endDate} onChange={(e) => setEnd(e.target.value)} />
-        </label>
+        <UtcDayRangeFields name="Compare" from={startDate} to={endDate} onFrom={setStart} onTo={setEnd} labelClassName={label} fieldClassName={field} />
         <label className={label}>
           Site
           <select aria-label="Compare site" className={field} value={siteId} onChange={(e) => setSiteId(e.target.value)}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { UtcDayRangeFields } from "@/components/ui/utc-day-range";
 import { useState } from "react";
 import { exportCxoneTemplateAction } from "@/lib/actions/cxone/export-cxone-template";
 import { actionErrorText } from "@/lib/client/fetch-json";
@@ -43,14 +44,7 @@ export function CxoneTemplatePush({ sites, push }: { sites: { id: string; name: 
   return (
     <div className="space-y-3" data-testid="cxone-template-push">
       <div className="grid gap-3 md:grid-cols-3">
-        <label className={label}>
-          From (UTC day)
-          <input type="date" aria-label="Template from" className={field} value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className={label}>
-          To (UTC day)
-          <input type="date" aria-label="Template to" className={field} value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <UtcDayRangeFields name="Template" from={from} to={to} onFrom={setFrom} onTo={setTo} labelClassName={label} fieldClassName={field} />
         <label className={label}>
           Site
           <select aria-label="Template site" className={field} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
