@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute";
 import type { ShiftBreak, ShiftStatus, SkillProficiency } from "../../domain/types";
+import type { ScheduleShift } from "../../types/schedule";
 
 /**
  * The schedule grid's reads: one page of agents (filtered, sorted, paged in SQL), their
@@ -60,19 +61,6 @@ export interface ScheduleDayTotalRow extends Record<string, unknown> {
   paidHours: number;
 }
 
-export interface ScheduleShiftRow {
-  id: string;
-  agentId: string;
-  siteId: string;
-  start: number;
-  end: number;
-  status: ShiftStatus;
-  breaks: ShiftBreak[];
-  skills: SkillProficiency[];
-  version: number;
-  changedSincePublish: boolean;
-  importId: string | null;
-}
 
 /** Seconds of a stored shift the agent is paid for: its span minus unpaid breaks. */
 const PAID_SECONDS = sql.raw(`(extract(epoch from (s.ends_at - s.starts_at))
@@ -215,7 +203,7 @@ interface RawShift extends Record<string, unknown> {
 const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
 
 /** The shifts of some agents overlapping [from, to), by agent then start. */
-export async function getScheduleShifts(db: Db, agentIds: readonly string[], range: { from: Date; to: Date }, status?: ShiftStatus): Promise<ScheduleShiftRow[]> {
+export async function getScheduleShifts(db: Db, agentIds: readonly string[], range: { from: Date; to: Date }, status?: ShiftStatus): Promise<ScheduleShift[]> {
   if (agentIds.length === 0) return [];
   const rows = await executeRows<RawShift>(
     db,

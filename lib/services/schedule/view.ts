@@ -11,7 +11,6 @@ import {
   getScheduleShifts,
   type ScheduleAgentFilter,
   type ScheduleDays,
-  type ScheduleShiftRow,
 } from "../../db/queries/schedule";
 import { SkillCatalog } from "../../domain/skills";
 import { addDays, localDateKey, startOfIsoWeek, startOfLocalDay } from "../../domain/time";
@@ -85,7 +84,7 @@ export async function getScheduleView(db: Db, query: ScheduleQuery, user: Curren
     getScheduleShifts(db, ids, { from: new Date(weeksFrom), to: new Date(weeksTo) }, query.status),
     getAgentSkillsOf(db, ids),
   ]);
-  const shiftsByAgent = new Map<string, ScheduleShiftRow[]>();
+  const shiftsByAgent = new Map<string, ScheduleShift[]>();
   for (const s of shiftRows) {
     const list = shiftsByAgent.get(s.agentId) ?? [];
     list.push(s);
@@ -122,7 +121,7 @@ export async function getScheduleView(db: Db, query: ScheduleQuery, user: Curren
       contractHoursPerWeek: contract,
       paidHours: round2(paid),
       overtimeHours: round2(overtime),
-      shifts: loaded.filter((s) => s.end > start && s.start < end).map(toScheduleShift),
+      shifts: loaded.filter((s) => s.end > start && s.start < end),
     };
   });
 
@@ -145,10 +144,6 @@ export async function getScheduleView(db: Db, query: ScheduleQuery, user: Curren
     dayTotals,
     canEdit: can(user, "schedule.edit"),
   };
-}
-
-function toScheduleShift(s: ScheduleShiftRow): ScheduleShift {
-  return { ...s };
 }
 
 function round2(v: number): number {
