@@ -36,6 +36,31 @@ function modelData(h, m, fixed) {
   };
 }
 
+/** A warm start HiGHS cannot use is only a lost head start. */
+function setWarmStart(model, warm) {
+  if (!warm) return;
+  try {
+    model.setSolution({ indices: warm.indices, values: warm.values });
+  } catch {
+    // ignored: see above
+  }
+}
+
+/** An info item as a number, or null where this build does not have it. */
+function infoOf(model, name) {
+  try {
+    const v = model.info.get(name);
+    return typeof v === "bigint" ? Number(v) : v;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the solve ended with a plan to read (optimal, or a feasible incumbent at a limit). */
+function hasPrimalSolution(model, code) {
+  return code === 7 || (infoOf(model, "primal_solution_status") ?? 0) >= 2;
+}
+
 async function solve(msg) {
   const h = await highs();
   const t0 = performance.now();
@@ -56,13 +81,7 @@ async function solve(msg) {
   try {
     // The warm start's evaluation comes out of the same time limit.
     model.options.set({ output_flag: false, time_limit: Math.max(0.5, msg.timeLimitSec - (performance.now() - t0) / 1000), mip_rel_gap: msg.mipRelGap, ...(msg.mipAbsGap > 0 ? { mip_abs_gap: msg.mipAbsGap } : {}) });
-    if (msg.warm) {
-      try {
-        model.setSolution({ indices: msg.warm.indices, values: msg.warm.values });
-      } catch {
-        // A warm start HiGHS cannot use is only a lost head start.
-      }
-    }
+    setWarmStart(model, msg.warm);
     let lastPost = 0;
     const T = h.constants.callbackType;
     model.run({
@@ -80,15 +99,8 @@ async function solve(msg) {
     });
     const code = model.getModelStatus();
     const sol = model.getSolution();
-    const info = (name) => {
-      try {
-        const v = model.info.get(name);
-        return typeof v === "bigint" ? Number(v) : v;
-      } catch {
-        return null;
-      }
-    };
-    const hasSolution = (info("primal_solution_status") ?? 0) >= 2 || code === 7;
+    const info = (name) => infoOf(model, name);
+    const hasSolution = hasPrimalSolution(model, code);
     parentPort.postMessage({
       type: "done",
       status: STATUS[code] ?? `STATUS_${code}`,
@@ -160,13 +172,7 @@ function relaxationFirst(h, msg, t0, warmObjective) {
       // Stop once the plan is within the target gap of the relaxation's bound.
       objective_target: bound >= 0 ? bound / Math.max(1e-9, 1 - msg.mipRelGap) + (msg.mipAbsGap ?? 0) : bound,
     });
-    if (msg.warm) {
-      try {
-        model.setSolution({ indices: msg.warm.indices, values: msg.warm.values });
-      } catch {
-        // A warm start HiGHS cannot use is only a lost head start.
-      }
-    }
+    setWarmStart(model, msg.warm);
     const T = h.constants.callbackType;
     let lastPost = 0;
     model.run({
@@ -183,12 +189,7 @@ function relaxationFirst(h, msg, t0, warmObjective) {
       },
     });
     const code = model.getModelStatus();
-    let hasSolution = code === 7;
-    try {
-      hasSolution ||= Number(model.info.get("primal_solution_status")) >= 2;
-    } catch {
-      // Older builds lack the info item; a status other than optimal then means no answer.
-    }
+    const hasSolution = hasPrimalSolution(model, code);
     const objective = hasSolution ? model.getObjectiveValue() : null;
     // Proven optimal for the restricted model is not proven for the full one: the gap to the
     // relaxation decides. The restricted optimum reached within the target counts as the target.
