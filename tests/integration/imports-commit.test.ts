@@ -1,8 +1,8 @@
 /**
  * The import's commit checks the shifts table's foreign keys once for the batch and skips
  * the per-row reference triggers for its inserts (lib/db/queries/shifts.ts,
- * writeImportedShiftsCheckedOnce) where nothing else hangs on that table (the embedded
- * database). These tests hold what that rests on, on both databases: which triggers shifts
+ * writeImportedShiftsCheckedOnce) where nothing else that replica mode would skip hangs on
+ * that table (the no-overlap guard fires ALWAYS). These tests hold what that rests on, on both databases: which triggers shifts
  * has (a new one turns the shortcut off; this test says it happened), a batch naming
  * an agent or site that is gone stores nothing, the revision still bumps, and the setting
  * never outlives the import's transaction.
@@ -27,19 +27,21 @@ describe.each(TEST_DRIVERS)("an import's commit on $name", (driver) => {
   });
   afterAll(() => o.close());
 
-  it("finds on shifts only the foreign-key triggers and the schedule-revision mark", async () => {
-    const triggers = await executeRows<{ name: string; internal: boolean; kind: string | null }>(
+  it("finds on shifts only the foreign-key triggers, the schedule-revision mark and the no-overlap guard, which replica mode cannot skip", async () => {
+    const triggers = await executeRows<{ name: string; internal: boolean; kind: string | null; enabled: string }>(
       o.db,
-      sql`select t.tgname as name, t.tgisinternal as internal, c.contype::text as kind
+      sql`select t.tgname as name, t.tgisinternal as internal, c.contype::text as kind, t.tgenabled::text as enabled
           from pg_trigger t left join pg_constraint c on c.oid = t.tgconstraint
           where t.tgrelid = 'shifts'::regclass order by t.tgname`,
     );
-    expect(triggers.filter((t) => !t.internal).map((t) => t.name)).toEqual(["shifts_marks_schedule_revision"]);
-    // Internal: the three outgoing reference checks and the trade requests' incoming ones,
-    // plus on Postgres the no-overlap constraint's commit-time recheck, whose presence keeps
-    // the per-row checks on there (the concurrent-imports test in imports.test.ts is the proof).
+    expect(triggers.filter((t) => !t.internal).map((t) => [t.name, t.enabled])).toEqual([
+      ["shifts_guard_overlap_on_insert", "A"],
+      ["shifts_guard_overlap_on_update", "A"],
+      ["shifts_marks_schedule_revision", "O"],
+    ]);
+    // Internal: the three outgoing reference checks and the trade requests' incoming ones.
     const kinds = new Set(triggers.filter((t) => t.internal).map((t) => t.kind));
-    expect([...kinds].sort()).toEqual(driver.name === "postgres" ? ["f", "x"] : ["f"]);
+    expect([...kinds].sort()).toEqual(["f"]);
   });
 
   it("refuses a batch naming an agent or site that is not stored, before writing anything", async () => {

@@ -3,8 +3,8 @@
  * races two imports; here writers of different kinds race for one agent and hour (an import,
  * the editor's create, the drafts an award publishes), and a trade is applied after another
  * writer booked its receiver since the trade was evaluated: the step a decision takes inside
- * its transaction must refuse it. On Postgres the exclusion constraint refuses the commit; on
- * the embedded database each writer's own check inside its transaction does.
+ * its transaction must refuse it. The database's no-overlap check at commit (migration 0013)
+ * refuses the second, on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";

@@ -204,23 +204,14 @@ export async function deleteImportShifts(db: Db, importId: string): Promise<numb
 }
 
 /** Puts back the rows the import replaced, exactly as they were stored; returns how many. */
-export async function restoreImportReplacements(db: Db, importId: string): Promise<{ restored: number; agentIds: string[]; from: Date | null; to: Date | null }> {
-  const rows = await executeRows<{ agentId: string; startsAt: string | Date; endsAt: string | Date }>(
+export async function restoreImportReplacements(db: Db, importId: string): Promise<{ restored: number }> {
+  const restored = await executeCount(
     db,
     sql`insert into shifts
-        select (jsonb_populate_record(null::shifts, r.shift)).* from import_replacements r where r.import_id = ${importId}::uuid
-        returning agent_id as "agentId", starts_at as "startsAt", ends_at as "endsAt"`,
+        select (jsonb_populate_record(null::shifts, r.shift)).* from import_replacements r where r.import_id = ${importId}::uuid`,
   );
   await db.delete(importReplacements).where(eq(importReplacements.importId, importId));
-  let from: Date | null = null;
-  let to: Date | null = null;
-  for (const r of rows) {
-    const s = new Date(r.startsAt);
-    const e = new Date(r.endsAt);
-    if (!from || s < from) from = s;
-    if (!to || e > to) to = e;
-  }
-  return { restored: rows.length, agentIds: [...new Set(rows.map((r) => r.agentId))], from, to };
+  return { restored };
 }
 
 /** Marks the import undone unless it already was; false when someone else undid it first. */

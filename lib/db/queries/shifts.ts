@@ -117,33 +117,53 @@ export async function deleteShifts(db: Db, ids: readonly string[]): Promise<numb
 }
 
 /**
- * Inserts rows through one jsonb parameter expanded by jsonb_to_recordset: one statement
- * and one parameter per chunk instead of ten parameters per row, which is what keeps a
- * 100,000-row import within seconds on both drivers. Rows already stored (same agent,
- * start, end) are skipped by the unique index. Returns how many were inserted.
+ * Inserts rows column by column: each column one array parameter, expanded by unnest, so a
+ * chunk is one statement whatever its size and the database parses plain arrays rather than
+ * a document per row (times as epoch milliseconds, exact; the few distinct skill and break
+ * lists sent once each and picked by position). The caller has left out the rows already
+ * stored (same agent, start and end), so a row colliding on that unique key here was stored
+ * by a concurrent writer meanwhile and fails the statement. Returns how many were inserted.
  */
 export async function insertImportedShifts(db: Db, rows: readonly ValidShiftRow[], importId: string): Promise<number> {
-  const payload = JSON.stringify(
-    rows.map((r) => ({
-      agent_id: r.agentId,
-      site_id: r.siteId,
-      starts_at: new Date(r.start).toISOString(),
-      ends_at: new Date(r.end).toISOString(),
-      status: r.status,
-      skills: r.skills,
-      breaks: r.breaks,
-      notes: r.notes,
-    })),
-  );
+  const skills = new Distinct();
+  const breaks = new Distinct();
+  const skillsAt = rows.map((r) => skills.position(JSON.stringify(r.skills)));
+  const breaksAt = rows.map((r) => breaks.position(JSON.stringify(r.breaks)));
   return executeCount(
     db,
     sql`
     insert into shifts (agent_id, site_id, starts_at, ends_at, status, skills, breaks, notes, import_id)
-    select x.agent_id, x.site_id, x.starts_at, x.ends_at, x.status::shift_status, x.skills, x.breaks, x.notes, ${importId}::uuid
-    from jsonb_to_recordset(${payload}::jsonb)
-      as x(agent_id text, site_id text, starts_at timestamptz, ends_at timestamptz, status text, skills jsonb, breaks jsonb, notes text)
-    on conflict (agent_id, starts_at, ends_at) do nothing`,
+    select x.agent_id, x.site_id,
+      'epoch'::timestamptz + x.start_ms * interval '1 millisecond',
+      'epoch'::timestamptz + x.end_ms * interval '1 millisecond',
+      x.status::shift_status, (${pgArray(skills.values)}::jsonb[])[x.skills_at], (${pgArray(breaks.values)}::jsonb[])[x.breaks_at], x.notes, ${importId}::uuid
+    from unnest(
+      ${pgArray(rows.map((r) => r.agentId))}::text[], ${pgArray(rows.map((r) => r.siteId))}::text[],
+      ${pgNumbers(rows.map((r) => r.start))}::bigint[], ${pgNumbers(rows.map((r) => r.end))}::bigint[],
+      ${pgArray(rows.map((r) => r.status))}::text[], ${pgNumbers(skillsAt)}::int[], ${pgNumbers(breaksAt)}::int[],
+      ${pgArray(rows.map((r) => r.notes))}::text[]
+    ) as x(agent_id, site_id, start_ms, end_ms, status, skills_at, breaks_at, notes)`,
   );
+}
+
+/** Distinct values in first-seen order, each given its 1-based position (Postgres arrays count from 1). */
+class Distinct {
+  readonly values: string[] = [];
+  private readonly at = new Map<string, number>();
+  position(value: string): number {
+    let p = this.at.get(value);
+    if (p === undefined) this.at.set(value, (p = this.values.push(value)));
+    return p;
+  }
+}
+
+/** A Postgres array literal of texts, sent as one text parameter on either driver. */
+function pgArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+}
+
+function pgNumbers(values: readonly number[]): string {
+  return `{${values.join(",")}}`;
 }
 
 /** Agents or sites an import names that are not (or no longer) stored. */
@@ -166,12 +186,14 @@ export interface MissingReferences {
  * keys themselves stay declared and every other writer is checked row by row as before.
  *
  * Skipping triggers needs a superuser (always so on the embedded database) and a table
- * whose only triggers are those reference checks and the schedule-revision mark (a
- * statement trigger, fired first by a zero-row update so the revision still bumps at
- * commit). Where anything else hangs on shifts, as the deferred no-overlap constraint's
- * recheck does on Postgres, the rows go in with the per-row checks: same result, slower.
- * That test is made here on every call, so a trigger added later turns the shortcut off
- * rather than being skipped; tests/integration/imports-commit.test.ts holds both cases.
+ * whose triggers replica mode would skip are only those reference checks and the
+ * schedule-revision mark (a statement trigger, fired by a zero-row update after the write
+ * so the revision still bumps at commit, queued after the no-overlap check). The
+ * no-overlap guard is enabled ALWAYS (migration 0013), so replica mode cannot skip it.
+ * Where anything else hangs on shifts, the rows go in with the per-row checks: same
+ * result, slower. That test is made here on every call, so a trigger added later turns the
+ * shortcut off rather than being skipped; tests/integration/imports-commit.test.ts holds
+ * both cases.
  */
 export async function writeImportedShiftsCheckedOnce(
   db: Db,
@@ -194,28 +216,28 @@ export async function writeImportedShiftsCheckedOnce(
   const missing = { agentIds: agentIds.filter((id) => !haveAgents.has(id)), siteIds: siteIds.filter((id) => !haveSites.has(id)) };
   if (missing.agentIds.length > 0 || missing.siteIds.length > 0) return { inserted: 0, missing };
 
-  // Replica mode skips every trigger, and a deferrable constraint is rechecked at commit by
-  // one: where the no-overlap exclusion constraint exists (Postgres with btree_gist), two
-  // concurrent imports would both commit unchecked (tests/integration/imports.test.ts showed
-  // it). So the per-row checks are skipped only where the shifts table's triggers are the
-  // reference checks and the revision mark alone, which is the embedded database.
+  // Replica mode skips every trigger not enabled ALWAYS. It is taken only where those it
+  // skips are the reference checks (done above, once) and the revision mark (fired below).
   const [ok] = await executeRows<{ superuser: string; mode: string; others: number }>(
     db,
     sql`select current_setting('is_superuser') as superuser, current_setting('session_replication_role') as mode,
       (select count(*)::int from pg_trigger t left join pg_constraint c on c.oid = t.tgconstraint
-        where t.tgrelid = 'shifts'::regclass
+        where t.tgrelid = 'shifts'::regclass and t.tgenabled <> 'A'
           and (case when t.tgisinternal then c.contype is distinct from 'f' else t.tgname <> 'shifts_marks_schedule_revision' end)) as others`,
   );
   if (ok?.superuser !== "on" || ok.mode !== "origin" || ok.others !== 0) return { inserted: await write(), missing: null };
-  // The statement trigger replica mode would skip: marks this transaction's revision bump.
-  await db.execute(sql`update shifts set id = id where false`);
   await db.execute(sql`select set_config('session_replication_role', 'replica', true)`);
+  let inserted: number;
   try {
-    return { inserted: await write(), missing: null };
+    inserted = await write();
   } finally {
     // On failure the transaction is aborted and rolls the setting back itself.
     await db.execute(sql`select set_config('session_replication_role', 'origin', true)`).catch(() => undefined);
   }
+  // The statement trigger replica mode skipped: marks this transaction's revision bump. After
+  // the write, so the no-overlap check is queued first and runs first at commit.
+  await db.execute(sql`update shifts set id = id where false`);
+  return { inserted, missing: null };
 }
 
 export type NewShift = Omit<Shift, "id" | "version"> & { id?: string; version?: number; notes?: string | null };
@@ -248,69 +270,6 @@ export async function insertShifts(db: Db, rows: readonly NewShift[]): Promise<s
     ids.push(...out.map((r) => r.id));
   }
   return ids;
-}
-
-export interface OverlapPair {
-  agentId: string;
-  aStart: Date;
-  aEnd: Date;
-  bStart: Date;
-  bEnd: Date;
-}
-
-/**
- * The first pair of overlapping shifts of one agent among `agentIds` inside the window,
- * if any. Writers call it inside their transaction, after writing: on the embedded
- * database (no btree_gist, one transaction at a time) it is the overlap guard; on Postgres
- * the exclusion constraint is, and this steps aside.
- *
- * Set-based: each agent's shifts in start order, each compared with the latest end of the
- * ones before it (a window function over the (agent, start, end) index), so a 100,000-row
- * import costs one sort, not a self-join of every shift with every other of its agent.
- */
-export async function findOverlap(db: Db, agentIds: readonly string[], window: { from: Date; to: Date }): Promise<OverlapPair | null> {
-  if (agentIds.length === 0) return null;
-  // Where the exclusion constraint exists it refuses the commit itself; a check here would
-  // only repeat its work.
-  if (await hasNoOverlapConstraint(db)) return null;
-  const from = window.from.toISOString();
-  const to = window.to.toISOString();
-  const [late] = await executeRows<{ id: string; agentId: string; bStart: string | Date; bEnd: string | Date }>(
-    db,
-    sql`
-    select id, agent_id as "agentId", starts_at as "bStart", ends_at as "bEnd"
-    from (
-      select id, agent_id, starts_at, ends_at,
-        max(ends_at) over (partition by agent_id order by starts_at, ends_at rows between unbounded preceding and 1 preceding) as reach
-      from shifts
-      where agent_id in (${sql.join(agentIds.map((id) => sql`${id}`), sql`, `)})
-        and starts_at < ${to}::timestamptz and ends_at > ${from}::timestamptz
-    ) s
-    where reach > starts_at
-    limit 1`,
-  );
-  if (!late) return null;
-  // The earlier shift it runs into, for the message.
-  const [early] = await executeRows<{ aStart: string | Date; aEnd: string | Date }>(
-    db,
-    sql`
-    select starts_at as "aStart", ends_at as "aEnd" from shifts
-    where agent_id = ${late.agentId} and id <> ${late.id}::uuid
-      and starts_at <= ${new Date(late.bStart).toISOString()}::timestamptz and ends_at > ${new Date(late.bStart).toISOString()}::timestamptz
-    order by starts_at limit 1`,
-  );
-  return {
-    agentId: late.agentId,
-    aStart: new Date(early?.aStart ?? late.bStart),
-    aEnd: new Date(early?.aEnd ?? late.bEnd),
-    bStart: new Date(late.bStart),
-    bEnd: new Date(late.bEnd),
-  };
-}
-
-async function hasNoOverlapConstraint(db: Db): Promise<boolean> {
-  const rows = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from pg_constraint where conname = 'shifts_no_overlap_per_agent'`);
-  return (rows[0]?.n ?? 0) > 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertNoOverlap, overlapConflictFrom } from "../shifts/overlap-guard";
+import { overlapConflictFrom } from "../shifts/overlap-guard";
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, replaceShiftsForImport, setImportCounts } from "../../db/queries/imports";
@@ -206,11 +206,9 @@ async function replaceShifts(tx: Db, importId: string, shiftIds: readonly string
 /**
  * The commit of the file's rows, set-based: a few statements of many rows each (jsonb
  * expanded by jsonb_to_recordset), rows already stored skipped by the (agent, start, end)
- * unique index, the foreign keys checked once for the batch (writeImportedShiftsCheckedOnce),
- * then one check that nobody now works two shifts at once. That check is the exclusion
- * constraint on Postgres (at commit, whoever wrote concurrently) and a window-function pass
- * over the agents' shifts on the embedded database, where one transaction runs at a time.
- * Rows go in by agent and start, so the indexes led by the agent are filled in order
+ * unique index, the foreign keys checked once for the batch (writeImportedShiftsCheckedOnce).
+ * That nobody now works two shifts at once is the database's check at commit (migration
+ * 0013), which also sees whatever a concurrent writer committed first. Rows go in by agent and start, so the indexes led by the agent are filled in order
  * rather than at random. Returns the rows inserted.
  */
 async function writeShifts(tx: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<number> {
@@ -225,10 +223,6 @@ async function writeShifts(tx: Db, importId: string, rows: readonly ValidShiftRo
     const named = [...missing.agentIds.map((id) => `agent ${id}`), ...missing.siteIds.map((id) => `site ${id}`)];
     throw new AppError("CONFLICT", `${named.slice(0, 10).join(", ")}${named.length > 10 ? ` and ${named.length - 10} more` : ""} no longer exist${named.length === 1 ? "s" : ""}: removed while the file was being imported. Nothing was saved; check the file again.`);
   }
-  // The file was checked against the schedule before this transaction; a concurrent
-  // import may have stored overlapping shifts since.
-  const window = rowsWindow(rows);
-  await assertNoOverlap(tx, rows.map((r) => r.agentId), { from: new Date(window.start), to: new Date(window.end) });
   return inserted;
 }
 

@@ -16,7 +16,7 @@ import type { AcceptProposals } from "../../schemas/optimization";
 import type { AcceptOutcome, CoverageDelta, OptimizationResult, StoredProposal } from "../../types/optimization";
 import { recordAudit } from "../audit";
 import { scheduleCoverage } from "../coverage/schedule";
-import { assertNoOverlap } from "../shifts/overlap-guard";
+import { overlapConflictFrom } from "../shifts/overlap-guard";
 import { splitResult } from "./runs";
 import { OPTIMIZATION_JOB } from "./run";
 
@@ -86,7 +86,6 @@ export async function acceptProposals(db: Db, user: CurrentUser, input: AcceptPr
       extended.push({ proposalId: a.proposal.id, shiftId: a.replaces!.id, version: a.replaces!.version + 1 });
       applied.push(a);
     }
-    await assertNoOverlap(tx, agentIds, window);
     await recordAudit(
       tx,
       { id: user.id, label: user.email },
@@ -97,6 +96,9 @@ export async function acceptProposals(db: Db, user: CurrentUser, input: AcceptPr
     for (const e of extended) accepted[e.proposalId] = e.shiftId;
     await setJobResult(tx, input.runId, { ...(result as unknown as Record<string, unknown>), accepted });
     return { created, extended, refused, applied };
+  }).catch((e: unknown) => {
+    // Another writer booked one of these agents at those hours meanwhile: the database refuses the commit.
+    throw overlapConflictFrom(e) ?? e;
   });
 
   const first = outcome.applied.length ? outcome.applied.reduce((a, b) => (a.shift.start <= b.shift.start ? a : b)) : null;

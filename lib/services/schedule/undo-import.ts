@@ -6,7 +6,7 @@ import { deleteImportShifts, getImportUndoBlockers, lockTradesForUndo, markImpor
 import { AppError } from "../../errors";
 import type { UndoImportResult } from "../../types/schedule";
 import { recordAudit } from "../audit";
-import { assertNoOverlap, overlapConflictFrom } from "../shifts/overlap-guard";
+import { overlapConflictFrom } from "../shifts/overlap-guard";
 import { actorOf, isUniqueViolation } from "./shared";
 
 const OPEN = new Set(["Unmatched", "Matched", "PendingReview"]);
@@ -38,7 +38,6 @@ export async function undoImport(db: Db, input: { importId: string }, user: Curr
       }
       const removed = await deleteImportShifts(tx, imp.id);
       const restored = await restoreImportReplacements(tx, imp.id);
-      if (restored.restored > 0 && restored.from && restored.to) await assertNoOverlap(tx, restored.agentIds, { from: restored.from, to: restored.to });
       if (!(await markImportUndone(tx, imp.id, new Date(now)))) throw new AppError("CONFLICT", `The import of ${imp.fileName} was undone by someone else meanwhile.`);
       await recordAudit(tx, actorOf(user), { action: "import.undone", entityType: "import", entityId: imp.id, details: { removed, restored: restored.restored, fileName: imp.fileName } }, requestId);
       return { importId: imp.id, removed, restored: restored.restored };
