@@ -124,7 +124,7 @@ export async function deleteShifts(db: Db, ids: readonly string[]): Promise<numb
  * stored (same agent, start and end), so a row colliding on that unique key here was stored
  * by a concurrent writer meanwhile and fails the statement. Returns how many were inserted.
  */
-export async function insertImportedShifts(db: Db, rows: readonly ValidShiftRow[], importId: string): Promise<number> {
+export async function insertImportedShifts(db: Db, rows: readonly ValidShiftRow[], importId: string, ids: OrderedIds): Promise<number> {
   const skills = new Distinct();
   const breaks = new Distinct();
   const skillsAt = rows.map((r) => skills.position(JSON.stringify(r.skills)));
@@ -132,18 +132,42 @@ export async function insertImportedShifts(db: Db, rows: readonly ValidShiftRow[
   return executeCount(
     db,
     sql`
-    insert into shifts (agent_id, site_id, starts_at, ends_at, status, skills, breaks, notes, import_id)
-    select x.agent_id, x.site_id,
+    insert into shifts (id, agent_id, site_id, starts_at, ends_at, status, skills, breaks, notes, import_id)
+    select x.id, x.agent_id, x.site_id,
       'epoch'::timestamptz + x.start_ms * interval '1 millisecond',
       'epoch'::timestamptz + x.end_ms * interval '1 millisecond',
       x.status::shift_status, (${pgArray(skills.values)}::jsonb[])[x.skills_at], (${pgArray(breaks.values)}::jsonb[])[x.breaks_at], x.notes, ${importId}::uuid
     from unnest(
-      ${pgArray(rows.map((r) => r.agentId))}::text[], ${pgArray(rows.map((r) => r.siteId))}::text[],
+      ${pgArray(rows.map(() => ids.next()))}::uuid[], ${pgArray(rows.map((r) => r.agentId))}::text[], ${pgArray(rows.map((r) => r.siteId))}::text[],
       ${pgNumbers(rows.map((r) => r.start))}::bigint[], ${pgNumbers(rows.map((r) => r.end))}::bigint[],
       ${pgArray(rows.map((r) => r.status))}::text[], ${pgNumbers(skillsAt)}::int[], ${pgNumbers(breaksAt)}::int[],
       ${pgArray(rows.map((r) => r.notes))}::text[]
-    ) as x(agent_id, site_id, start_ms, end_ms, status, skills_at, breaks_at, notes)`,
+    ) as x(id, agent_id, site_id, start_ms, end_ms, status, skills_at, breaks_at, notes)`,
   );
+}
+
+/**
+ * Ids for one big write in increasing order (UUID version 7: the write's millisecond, then a
+ * counter, then random bits fixed for the write). Random ids would land all over the primary
+ * key's index, a page read and split per row; these fill it at one edge. Unique within the
+ * write by the counter, across writes by the time and the random part.
+ */
+export class OrderedIds {
+  private readonly prefix: string;
+  private readonly suffix: string;
+  private count = 0;
+  constructor(now: number, random: Uint8Array) {
+    const t = now.toString(16).padStart(12, "0").slice(-12);
+    this.prefix = `${t.slice(0, 8)}-${t.slice(8, 12)}-7`;
+    this.suffix = Buffer.from(random.subarray(0, 6)).toString("hex");
+  }
+  next(): string {
+    const c = this.count++;
+    if (c >= 2 ** 24) throw new Error("OrderedIds: more than 16,777,216 ids in one write");
+    const high = (c >>> 12).toString(16).padStart(3, "0");
+    const low = (0x8000 | (c & 0xfff)).toString(16);
+    return `${this.prefix}${high}-${low}-${this.suffix}`;
+  }
 }
 
 /** Distinct values in first-seen order, each given its 1-based position (Postgres arrays count from 1). */

@@ -1,10 +1,10 @@
 import "server-only";
 import { overlapConflictFrom } from "../shifts/overlap-guard";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
 import { getSavedMapping, insertImport, insertImportRowErrors, putSavedMapping, replaceShiftsForImport, setImportCounts } from "../../db/queries/imports";
 import { getAgents, getSites, getSkills } from "../../db/queries/reference";
-import { getShiftsOverlapping, insertImportedShifts, writeImportedShiftsCheckedOnce } from "../../db/queries/shifts";
+import { getShiftsOverlapping, insertImportedShifts, OrderedIds, writeImportedShiftsCheckedOnce } from "../../db/queries/shifts";
 import { anyOpenTradeOnShifts } from "../../db/queries/trades";
 import { parseShiftCsv, type CsvInput, type ImportContext, type ShiftParseResult } from "../../csv";
 import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
@@ -215,9 +215,13 @@ async function writeShifts(tx: Db, importId: string, rows: readonly ValidShiftRo
   if (rows.length === 0) return 0;
   const ordered = [...rows].sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.start - b.start));
   const { inserted, missing } = await writeImportedShiftsCheckedOnce(tx, { agentIds: ordered.map((r) => r.agentId), siteIds: ordered.map((r) => r.siteId), importId }, async () => {
-    let n = 0;
-    for (let i = 0; i < ordered.length; i += SHIFT_INSERT_CHUNK) n += await insertImportedShifts(tx, ordered.slice(i, i + SHIFT_INSERT_CHUNK), importId);
-    return n;
+    // All chunks are handed to the connection at once: it runs them one after another, and
+    // the next chunk's arrays are built while the database inserts the one before. The first
+    // failure (in order) is the one reported; the rest fail with the aborted transaction.
+    const ids = new OrderedIds(Date.now(), randomBytes(6));
+    const chunks: Promise<number>[] = [];
+    for (let i = 0; i < ordered.length; i += SHIFT_INSERT_CHUNK) chunks.push(insertImportedShifts(tx, ordered.slice(i, i + SHIFT_INSERT_CHUNK), importId, ids));
+    return (await Promise.all(chunks)).reduce((a, b) => a + b, 0);
   });
   if (missing) {
     const named = [...missing.agentIds.map((id) => `agent ${id}`), ...missing.siteIds.map((id) => `site ${id}`)];
