@@ -9,6 +9,7 @@ import { anyOpenTradeOnShifts } from "../../db/queries/trades";
 import { parseShiftCsv, type CsvInput, type ImportContext, type ShiftParseResult } from "../../csv";
 import type { ColumnMapping, ValidShiftRow } from "../../schemas/imports";
 import { SkillCatalog } from "../../domain/skills";
+import { pipelined } from "../../db/pipeline";
 import { AppError } from "../../errors";
 import type { ShiftImportOutcome, ShiftImportStatus } from "../../types/imports";
 import { recordAudit, type AuditActor } from "../audit";
@@ -208,20 +209,20 @@ async function replaceShifts(tx: Db, importId: string, shiftIds: readonly string
  * expanded by jsonb_to_recordset), rows already stored skipped by the (agent, start, end)
  * unique index, the foreign keys checked once for the batch (writeImportedShiftsCheckedOnce).
  * That nobody now works two shifts at once is the database's check at commit (migration
- * 0013), which also sees whatever a concurrent writer committed first. Rows go in by agent and start, so the indexes led by the agent are filled in order
- * rather than at random. Returns the rows inserted.
+ * 0013), which also sees whatever a concurrent writer committed first. Rows go in by agent
+ * and start with time-ordered ids, so the indexes fill in order rather than at random.
+ * Returns the rows inserted.
  */
 async function writeShifts(tx: Db, importId: string, rows: readonly ValidShiftRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   const ordered = [...rows].sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.start - b.start));
   const { inserted, missing } = await writeImportedShiftsCheckedOnce(tx, { agentIds: ordered.map((r) => r.agentId), siteIds: ordered.map((r) => r.siteId), importId }, async () => {
-    // All chunks are handed to the connection at once: it runs them one after another, and
-    // the next chunk's arrays are built while the database inserts the one before. The first
-    // failure (in order) is the one reported; the rest fail with the aborted transaction.
+    // The next chunk's arrays are built while the database inserts the one before.
     const ids = new OrderedIds(Date.now(), randomBytes(6));
-    const chunks: Promise<number>[] = [];
-    for (let i = 0; i < ordered.length; i += SHIFT_INSERT_CHUNK) chunks.push(insertImportedShifts(tx, ordered.slice(i, i + SHIFT_INSERT_CHUNK), importId, ids));
-    return (await Promise.all(chunks)).reduce((a, b) => a + b, 0);
+    const inserted = await pipelined(Math.ceil(ordered.length / SHIFT_INSERT_CHUNK), (k) =>
+      insertImportedShifts(tx, ordered.slice(k * SHIFT_INSERT_CHUNK, (k + 1) * SHIFT_INSERT_CHUNK), importId, ids),
+    );
+    return inserted.reduce((a, b) => a + b, 0);
   });
   if (missing) {
     const named = [...missing.agentIds.map((id) => `agent ${id}`), ...missing.siteIds.map((id) => `site ${id}`)];
