@@ -102,6 +102,19 @@ export function packGaps(rows: readonly GapTableRow[]): PackedGaps {
 
 type GapTuple = [string, string, number, number, number, number, GapTableRow["priority"], string];
 
+/**
+ * The last string read and its rows: the server renders the same cached rows for every
+ * request until the schedule changes (comparing two equal strings is far cheaper than
+ * parsing one). The rows are never changed in place (the table sorts a copy).
+ */
+let last: { packed: string; rows: GapTableRow[] } | null = null;
+
 export function unpackGaps(packed: PackedGaps): GapTableRow[] {
+  if (last?.packed === packed) return last.rows;
+  last = { packed, rows: parseGaps(packed) };
+  return last.rows;
+}
+
+function parseGaps(packed: string): GapTableRow[] {
   return (JSON.parse(packed) as GapTuple[]).map(([skillId, date, start, end, peakShortfall, deficitHours, priority, window]) => ({ skillId, date, start, end, peakShortfall, deficitHours, priority, window }));
 }
