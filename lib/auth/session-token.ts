@@ -36,6 +36,21 @@ export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecode
   return payload as JWT;
 }
 
+/**
+ * The session cookie's value among a request's cookies, as next-auth finds it: the
+ * `__Secure-` name when the site is served over https (`secure`), a cookie over 4 KB split
+ * into name.0, name.1, ... and joined in order. Null without one.
+ */
+export function sessionCookieValue(all: ReadonlyArray<{ name: string; value: string }>, secure: boolean): string | null {
+  const name = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const parts = all.filter((c) => c.name.startsWith(name)).sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
+  return parts.length === 0 ? null : parts.map((c) => c.value).join("");
+}
+
+function chunkIndex(cookieName: string): number {
+  return Number.parseInt(cookieName.split(".").pop() ?? "", 10) || 0;
+}
+
 /*
  * Decrypted cookies, by their exact value: every page view and cookie-authenticated API
  * call of a session carries the same cookie (the server render cannot refresh it), and

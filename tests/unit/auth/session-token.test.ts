@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
-import { decodeSessionToken, encodeSessionToken, readSessionCookie } from "@/lib/auth/session-token";
+import { decodeSessionToken, encodeSessionToken, readSessionCookie, sessionCookieValue } from "@/lib/auth/session-token";
 
 const secret = "a-test-secret-of-enough-length-0123456789";
 const token = { sub: "user-1", role: "planner" as const, siteIds: ["NYC"], sv: 3 };
@@ -53,5 +53,20 @@ describe("readSessionCookie (the session reader's cached decrypt)", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("sessionCookieValue (which cookie is the session, as next-auth names and splits it)", () => {
+  it("picks the plain or the __Secure- name and joins a split cookie in chunk order", () => {
+    const all = [
+      { name: "other", value: "x" },
+      { name: "next-auth.session-token", value: "plain" },
+      { name: "__Secure-next-auth.session-token.1", value: "B" },
+      { name: "__Secure-next-auth.session-token.0", value: "A" },
+      { name: "__Secure-next-auth.session-token.2", value: "C" },
+    ];
+    expect(sessionCookieValue(all, false)).toBe("plain");
+    expect(sessionCookieValue(all, true)).toBe("ABC");
+    expect(sessionCookieValue([{ name: "other", value: "x" }], false)).toBeNull();
   });
 });
