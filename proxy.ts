@@ -1,7 +1,6 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps, STATIC_SECURITY_HEADERS } from "@/lib/api/security-headers";
-import { decodeSessionToken } from "@/lib/auth/session-token";
+import { readSessionCookie, sessionCookieValue } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 
 // Pages anyone may open; the rest send a browser without a session to sign-in.
@@ -21,7 +20,7 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const isPublic = PUBLIC_PAGES.some((p) => path === p || path.startsWith(`${p}/`));
   let response: NextResponse;
-  if (isPublic || (await getToken({ req: request, secret: env().NEXTAUTH_SECRET, decode: decodeSessionToken }))) {
+  if (isPublic || (await hasSession(request))) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
@@ -36,6 +35,16 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+/**
+ * A session cookie that decrypts and has not expired (the pages check the rest). Read
+ * like `getCurrentUser` reads it, through the same decrypted-cookie cache: next-auth's
+ * `getToken` decrypted it again on every page view.
+ */
+async function hasSession(request: NextRequest): Promise<boolean> {
+  const value = sessionCookieValue(request.cookies.getAll(), env().NEXTAUTH_URL?.startsWith("https://") ?? false);
+  return value !== null && (await readSessionCookie(value, env().NEXTAUTH_SECRET)) !== null;
 }
 
 export const config = {

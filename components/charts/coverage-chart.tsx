@@ -29,7 +29,10 @@ const noSubscription = () => () => {};
  * axes and data for every chart (a visible share of the coverage page's server time under
  * load). The server sends the figure's box at its final height, so nothing moves.
  */
-export function CoverageChart(props: Parameters<typeof CoverageChartDrawn>[0]) {
+export function CoverageChart({ points, ...props }: Omit<Parameters<typeof CoverageChartDrawn>[0], "points"> & {
+  /** The points, or how to get them: called only when the chart is drawn (in the browser). */
+  points: CoverageChartPoint[] | (() => CoverageChartPoint[]);
+}) {
   const inBrowser = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -42,7 +45,7 @@ export function CoverageChart(props: Parameters<typeof CoverageChartDrawn>[0]) {
       </figure>
     );
   }
-  return <CoverageChartDrawn {...props} />;
+  return <CoverageChartDrawn {...props} points={typeof points === "function" ? points() : points} />;
 }
 
 function CoverageChartDrawn({

@@ -28,9 +28,22 @@ export function formatDayDateClock(t: number, zone: string): string {
   return formatter(zone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(t);
 }
 
+/**
+ * Day keys are few and repeat on every render (the gap table's rows, the heatmap's
+ * columns: ~30 a coverage page, the same ones each request), and formatting one is
+ * an Intl call: each key is worded once. Bounded, the oldest dropped first.
+ */
+const dateKeyWords = new Map<string, string>();
+
 export function formatDateKey(key: string): string {
-  const [y, m, d] = key.split("-").map(Number);
-  return formatter("UTC", { weekday: "short", day: "numeric", month: "short" }).format(Date.UTC(y, m - 1, d));
+  let out = dateKeyWords.get(key);
+  if (out === undefined) {
+    const [y, m, d] = key.split("-").map(Number);
+    out = formatter("UTC", { weekday: "short", day: "numeric", month: "short" }).format(Date.UTC(y, m - 1, d));
+    if (dateKeyWords.size >= 4_096) dateKeyWords.delete(dateKeyWords.keys().next().value as string);
+    dateKeyWords.set(key, out);
+  }
+  return out;
 }
 
 export function formatHours(h: number): string {

@@ -63,6 +63,17 @@ async function authorizeCredentials(raw: RawCredentials, req: SignInRequest) {
   return refuse(result.reason === "locked" ? "throttled" : "invalid");
 }
 
+/**
+ * Whether a decoded session token still stands: signed out, locked, or the role or sites
+ * changed since it was issued ends it. Read by next-auth's jwt callback and by
+ * `getCurrentUser` (which reads the cookie itself).
+ */
+export async function sessionStillValid(token: { sub?: string; sv?: unknown }): Promise<boolean> {
+  if (!token.sub) return false;
+  const current = await currentSessionVersion(await getDb(), token.sub);
+  return current !== null && current === token.sv;
+}
+
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -95,10 +106,7 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       if (!token.sub) return token;
-      // Signed out, locked, or the role or sites changed since: the session has ended.
-      const current = await currentSessionVersion(await getDb(), token.sub);
-      if (current === null || current !== token.sv) return {};
-      return token;
+      return (await sessionStillValid(token)) ? token : {};
     },
     session({ session, token }) {
       session.user = {

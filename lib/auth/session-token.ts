@@ -35,3 +35,50 @@ export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecode
   const { payload } = await jwtDecrypt(token, derivedKey(secret, salt), { clockTolerance: 15 });
   return payload as JWT;
 }
+
+/**
+ * The session cookie's value among a request's cookies, as next-auth finds it: the
+ * `__Secure-` name when the site is served over https (`secure`), a cookie over 4 KB split
+ * into name.0, name.1, ... and joined in order. Null without one.
+ */
+export function sessionCookieValue(all: ReadonlyArray<{ name: string; value: string }>, secure: boolean): string | null {
+  const name = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const parts = all.filter((c) => c.name.startsWith(name)).sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
+  return parts.length === 0 ? null : parts.map((c) => c.value).join("");
+}
+
+function chunkIndex(cookieName: string): number {
+  return Number.parseInt(cookieName.split(".").pop() ?? "", 10) || 0;
+}
+
+/*
+ * Decrypted cookies, by their exact value: every page view and cookie-authenticated API
+ * call of a session carries the same cookie (the server render cannot refresh it), and
+ * decrypting it is a key schedule and an AES-GCM pass each time. A value is only ever
+ * cached after it decrypted and verified under the secret; its expiry is checked again on
+ * every read. Bounded: the oldest entries go first.
+ */
+const CLOCK_TOLERANCE_S = 15;
+const READ_CACHE_MAX = 2_000;
+const readCache = new Map<string, { secret: string; token: JWT }>();
+
+/** The session token in a cookie value, or null when it does not decrypt or has expired. */
+export async function readSessionCookie(value: string, secret: string): Promise<JWT | null> {
+  const hit = readCache.get(value);
+  let token = hit?.secret === secret ? hit.token : undefined;
+  if (!token) {
+    try {
+      token = (await decodeSessionToken({ token: value, secret })) ?? undefined;
+    } catch {
+      return null;
+    }
+    if (!token) return null;
+    if (readCache.size >= READ_CACHE_MAX) readCache.delete(readCache.keys().next().value as string);
+    readCache.set(value, { secret, token });
+  }
+  if (typeof token.exp === "number" && token.exp + CLOCK_TOLERANCE_S < Date.now() / 1000) {
+    readCache.delete(value);
+    return null;
+  }
+  return token;
+}

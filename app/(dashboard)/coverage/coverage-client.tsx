@@ -3,8 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, use, useMemo } from "react";
 import { z } from "zod";
-import type { GapTableRow } from "@/lib/types/coverage";
-import { chartPoints, type CompactCoverageCharts, type CompactSeries } from "./compact-series";
+import { chartPoints, unpackGaps, type CompactCoverageCharts, type CompactSeries, type PackedGaps } from "./compact-series";
 import { formatDayKey, noDemandMessage } from "@/lib/domain/coverage/labels";
 import { parseDateKey } from "@/lib/domain/time";
 import { CoverageChart, type CoverageChartPoint } from "@/components/charts/coverage-chart";
@@ -48,7 +47,7 @@ export function CoverageClient({
   view: CompactCoverageCharts;
   selectedDay: string | null;
   selectedSkill: string | null;
-  gaps: Promise<GapTableRow[]> | null;
+  gaps: Promise<PackedGaps> | null;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -103,14 +102,14 @@ export function CoverageClient({
                 <p className="mb-1 text-sm font-medium">{s.skillId}</p>
                 {/* Drawn at once; the gap shading follows when the gaps are found. */}
                 <Suspense
-                  fallback={<CoverageChart points={chartPoints(s, dayDetail.start, dayDetail.end)} timeZone={view.timeZone} height={260} label={`${s.skillId} on ${detailTitle}: required vs scheduled`} {...labelsFor(view, s)} />}
+                  fallback={<CoverageChart points={() => chartPoints(s, dayDetail.start, dayDetail.end)} timeZone={view.timeZone} height={260} label={`${s.skillId} on ${detailTitle}: required vs scheduled`} {...labelsFor(view, s)} />}
                 >
                   <DayChartWithGaps
                     gaps={gaps}
                     skillId={s.skillId}
                     start={dayDetail.start}
                     end={dayDetail.end}
-                    points={chartPoints(s, dayDetail.start, dayDetail.end)}
+                    points={() => chartPoints(s, dayDetail.start, dayDetail.end)}
                     timeZone={view.timeZone}
                     label={`${s.skillId} on ${detailTitle}: required vs scheduled`}
                     labels={labelsFor(view, s)}
@@ -143,7 +142,7 @@ export function CoverageClient({
                 }
               />
               <CardBody>
-                <CoverageChart points={chartPoints(s)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labelsFor(view, s)} />
+                <CoverageChart points={() => chartPoints(s)} timeZone={view.timeZone} label={`${s.skillId}: required vs scheduled`} {...labelsFor(view, s)} />
               </CardBody>
             </Card>
           ))}
@@ -174,16 +173,17 @@ function DayChartWithGaps({
   label,
   labels,
 }: {
-  gaps: Promise<GapTableRow[]> | null;
+  gaps: Promise<PackedGaps> | null;
   skillId: string;
   start: number;
   end: number;
-  points: CoverageChartPoint[];
+  points: () => CoverageChartPoint[];
   timeZone: string;
   label: string;
   labels: { scheduledLabel?: string; requiredLabel?: string };
 }) {
-  const all = gaps ? use(gaps) : [];
+  const packed = gaps ? use(gaps) : null;
+  const all = useMemo(() => (packed ? unpackGaps(packed) : []), [packed]);
   const highlights = all.filter((g) => g.skillId === skillId && g.end > start && g.start < end);
   return <CoverageChart points={points} timeZone={timeZone} height={260} label={label} highlights={highlights} {...labels} />;
 }

@@ -1,28 +1,31 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
 import type { GapTableRow } from "@/lib/types/coverage";
 import { windowDays } from "@/lib/domain/coverage/labels";
 import { GapTable } from "@/components/coverage/gap-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { GapThresholds } from "@/lib/domain/gaps";
+import { unpackGaps, type PackedGaps } from "./compact-series";
 
 /** The gap table, streamed in after the charts; a row opens a chart spanning its window. */
 export function CoverageGaps({
-  gaps,
+  gaps: packed,
   timeZone,
   from,
   to,
   thresholds,
   noDemand,
 }: {
-  gaps: GapTableRow[];
+  gaps: PackedGaps;
   timeZone: string;
   from: string;
   to: string;
   thresholds: GapThresholds;
   noDemand: string | null;
 }) {
+  const gaps = useMemo(() => unpackGaps(packed), [packed]);
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();

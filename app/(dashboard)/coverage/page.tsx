@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { coverageQuerySchema } from "@/lib/schemas/coverage";
 import { COVERAGE_PAGE_UPSTREAM_BUDGET_MS, loadCoverage } from "@/lib/services/coverage/view";
-import type { CoverageCharts, GapTableRow } from "@/lib/types/coverage";
+import type { CoverageCharts } from "@/lib/types/coverage";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +17,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noDemandMessage } from "@/lib/domain/coverage/labels";
 import { CoverageClient } from "./coverage-client";
 import { CoverageGaps } from "./coverage-gaps";
-import { compactCharts, compactGaps } from "./compact-series";
+import { compactCharts, compactGaps, packGaps, type PackedGaps } from "./compact-series";
 
 export const metadata: Metadata = { title: "Coverage" };
 
@@ -57,7 +57,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       throw e;
     },
   );
-  const settledGaps = Promise.all([gaps, charts]).then(([rows, view]) => compactGaps(rows, view.timeZone), () => null);
+  const settledGaps = Promise.all([gaps, charts]).then(([rows, view]) => packGaps(compactGaps(rows, view.timeZone)), () => null);
   return (
     <>
       {header}
@@ -81,7 +81,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
 
 type SettledCharts = Promise<{ ok: true; view: CoverageCharts } | { ok: false; message: string; upstream: boolean }>;
 
-async function ChartsSection({ charts, gaps, selectedDay, selectedSkill }: { charts: SettledCharts; gaps: Promise<GapTableRow[] | null>; selectedDay: string | null; selectedSkill: string | null }) {
+async function ChartsSection({ charts, gaps, selectedDay, selectedSkill }: { charts: SettledCharts; gaps: Promise<PackedGaps | null>; selectedDay: string | null; selectedSkill: string | null }) {
   const result = await charts;
   if (!result.ok) {
     return (
@@ -109,14 +109,14 @@ async function ChartsSection({ charts, gaps, selectedDay, selectedSkill }: { cha
           selectedDay={selectedDay}
           selectedSkill={selectedSkill}
           // Only an opened day shades its gaps: otherwise the rows travel once, in the table.
-          gaps={selectedDay ? gaps.then((g) => g ?? []) : null}
+          gaps={selectedDay ? gaps.then((g) => g ?? packGaps([])) : null}
         />
       )}
     </>
   );
 }
 
-async function GapsSection({ charts, gaps }: { charts: SettledCharts; gaps: Promise<GapTableRow[] | null> }) {
+async function GapsSection({ charts, gaps }: { charts: SettledCharts; gaps: Promise<PackedGaps | null> }) {
   const [result, rows] = await Promise.all([charts, gaps]);
   if (!result.ok || rows === null || result.view.series.length === 0) return null;
   const { view } = result;
