@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps, STATIC_SECURITY_HEADERS } from "@/lib/api/security-headers";
-import { readSessionCookie, sessionCookieValue } from "@/lib/auth/session-token";
-import { env } from "@/lib/env";
+import { sessionFromCookies } from "@/lib/auth/session-token";
 
 // Pages anyone may open; the rest send a browser without a session to sign-in.
 const PUBLIC_PAGES = ["/login", "/not-allowed"];
@@ -43,8 +42,7 @@ export async function proxy(request: NextRequest) {
  * `getToken` decrypted it again on every page view.
  */
 async function hasSession(request: NextRequest): Promise<boolean> {
-  const value = sessionCookieValue(request.cookies.getAll(), env().NEXTAUTH_URL?.startsWith("https://") ?? false);
-  return value !== null && (await readSessionCookie(value, env().NEXTAUTH_SECRET)) !== null;
+  return (await sessionFromCookies(request.cookies.getAll())) !== null;
 }
 
 export const config = {

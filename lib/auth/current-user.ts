@@ -2,11 +2,10 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { env } from "../env";
 import { sessionStillValid } from "./options";
 import type { CurrentUser } from "./checks";
 import { mayOpen, ROLES, type Role } from "./roles";
-import { readSessionCookie, sessionCookieValue } from "./session-token";
+import { sessionFromCookies } from "./session-token";
 
 export type { CurrentUser };
 
@@ -24,9 +23,7 @@ export type { CurrentUser };
  * callback), then the role.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const value = sessionCookieValue((await cookies()).getAll(), env().NEXTAUTH_URL?.startsWith("https://") ?? false);
-  if (value === null) return null;
-  const token = await readSessionCookie(value, env().NEXTAUTH_SECRET);
+  const token = await sessionFromCookies((await cookies()).getAll());
   if (!token?.sub || !(await sessionStillValid(token))) return null;
   const role = token.role as Role | undefined;
   if (!role || !ROLES.includes(role)) return null;

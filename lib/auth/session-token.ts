@@ -8,6 +8,7 @@
 import { hkdfSync, randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt, type JWTPayload } from "jose";
 import type { JWTDecodeParams, JWTEncodeParams, JWT } from "next-auth/jwt";
+import { env } from "../env";
 
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
 const keys = new Map<string, Uint8Array>();
@@ -61,6 +62,17 @@ function chunkIndex(cookieName: string): number {
 const CLOCK_TOLERANCE_S = 15;
 const READ_CACHE_MAX = 2_000;
 const readCache = new Map<string, { secret: string; token: JWT }>();
+
+/**
+ * This site's session token among a request's cookies, or null: the cookie named as
+ * next-auth names it here (secure when NEXTAUTH_URL is https, as next-auth decides),
+ * decrypted through the cache below. The one way the proxy and `getCurrentUser` read it.
+ */
+export async function sessionFromCookies(all: ReadonlyArray<{ name: string; value: string }>): Promise<JWT | null> {
+  const { NEXTAUTH_URL, NEXTAUTH_SECRET } = env();
+  const value = sessionCookieValue(all, NEXTAUTH_URL?.startsWith("https://") ?? false);
+  return value === null ? null : readSessionCookie(value, NEXTAUTH_SECRET);
+}
 
 /** The session token in a cookie value, or null when it does not decrypt or has expired. */
 export async function readSessionCookie(value: string, secret: string): Promise<JWT | null> {
