@@ -5,9 +5,8 @@ import { AppError } from "../../errors";
  * The database keeps the no-overlap rule for every writer (migration 0013): at commit it
  * refuses a transaction that left an agent working two shifts at once, naming the agent and
  * both shifts, with SQLSTATE 23P01; the (agent, start, end) unique key refuses an exact repeat
- * at once. Writers pass what their transaction threw through here
- * to read it as the same clear conflict (or the deadlock two such writers can meet in);
- * anything else comes back null.
+ * at once. Writers pass what their transaction threw through here to read it as the same
+ * clear conflict (or the deadlock two such writers can meet in); anything else is null.
  */
 export function overlapConflictFrom(e: unknown): AppError | null {
   for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
