@@ -18,6 +18,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
+import { nextStartArgs } from "./next-start.mjs";
 
 const host = process.env.HOST ?? "127.0.0.1";
 const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
@@ -88,7 +89,7 @@ function start(name, args, env) {
   return child;
 }
 for (const [i, port] of ports.entries()) {
-  start(`dashboard ${i + 1} (:${port})`, [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", host], { ...shared, NEXTAUTH_URL: `http://${reachable}:${port}` });
+  start(`dashboard ${i + 1} (:${port})`, [process.execPath, ...nextStartArgs(port, host)], { ...shared, NEXTAUTH_URL: `http://${reachable}:${port}` });
 }
 start("worker", [process.execPath, "node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/worker.ts"], shared);
 

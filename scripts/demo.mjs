@@ -11,6 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
 import { demoAddress, demoSecrets } from "./demo-setup.mjs";
+import { nextStartArgs } from "./next-start.mjs";
 
 const { host, port, publicUrl, reachable } = demoAddress(process.env);
 const dataDir = path.resolve(process.env.SHIFTBOARD_DATA_DIR ?? ".data");
@@ -49,7 +50,7 @@ if (process.argv.includes("--no-build")) {
 }
 
 // Its own process group, so a signal reaches next-server and not only a wrapper.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env, detached: true });
+const server = spawn(process.execPath, nextStartArgs(port, host), { stdio: "inherit", env, detached: true });
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {

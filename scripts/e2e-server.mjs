@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { nextStartArgs } from "./next-start.mjs";
 
 const port = process.argv[2] ?? process.env.PORT ?? "3210";
 const host = "127.0.0.1";
@@ -29,7 +30,7 @@ if (seed.status !== 0) process.exit(seed.status ?? 1);
 
 // Same process group as this script: Playwright stops its web server by killing the group,
 // and a next-server left outside it would hold the output pipe open and hang the run.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env });
+const server = spawn(process.execPath, nextStartArgs(port, host), { stdio: "inherit", env });
 const cleanUp = () => fs.rmSync(dataDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {

@@ -38,6 +38,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
+import { nextStartArgs } from "./next-start.mjs";
 import { cpuMs, rssMiB } from "./proc-stats.mjs";
 
 const { values: args } = parseArgs({
@@ -247,7 +248,7 @@ async function oneRun(database) {
     const ports = [port];
     for (let k = 1; k < instances; k++) ports.push(await freePort());
     for (const p of ports) {
-      const s = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", HOST], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
+      const s = spawn(process.execPath, [...profile, ...nextStartArgs(p, HOST)], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
       servers.push(s);
       await waitForServer(p, s);
     }
@@ -343,7 +344,7 @@ function mintToken(env) {
 async function apiCoverageRun(database, env, port, started) {
   const token = mintToken(env);
   log(`${database}: minted a planner token; starting the production server on ${HOST}:${port}`);
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", HOST], {
+  const server = spawn(process.execPath, nextStartArgs(port, HOST), {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...env, API_RATE_LIMIT_PER_MINUTE: "1000000" },
     detached: true,
