@@ -57,7 +57,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       throw e;
     },
   );
-  const settledGaps = Promise.all([gaps, charts]).then(([rows, view]) => packGaps(compactGaps(rows, view.timeZone)), () => null);
+  const settledGaps = Promise.all([gaps, charts]).then(([rows, view]) => packGaps(compactGaps(rows, view.timeZone), view.timeZone), () => null);
   return (
     <>
       {header}
@@ -109,7 +109,7 @@ async function ChartsSection({ charts, gaps, selectedDay, selectedSkill }: { cha
           selectedDay={selectedDay}
           selectedSkill={selectedSkill}
           // Only an opened day shades its gaps: otherwise the rows travel once, in the table.
-          gaps={selectedDay ? gaps.then((g) => g ?? packGaps([])) : null}
+          gaps={selectedDay ? gaps.then((g) => g ?? packGaps([], view.timeZone)) : null}
         />
       )}
     </>
