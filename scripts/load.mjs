@@ -140,6 +140,21 @@ async function signIn(port, email) {
   return session;
 }
 
+/**
+ * A fixed piece of JavaScript work timed in this process while the server is idle, before
+ * each round: the same code on the same machine takes longer when the machine itself is
+ * slower (other tenants, clock). Rounds whose probe differs much are not comparable.
+ */
+const probeData = Array.from({ length: 20_000 }, (_, i) => ({ i, name: `agent-${i}`, skills: ["BILLING", "SALES"], hours: i / 7 }));
+function machineProbeMs() {
+  const t0 = performance.now();
+  let n = 0;
+  for (let k = 0; k < 10; k++) n += JSON.parse(JSON.stringify(probeData)).length;
+  if (n !== 10 * probeData.length) throw new Error("machine probe");
+  return Math.round((performance.now() - t0) * 10) / 10;
+}
+machineProbeMs(); // warm the JIT
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -274,6 +289,7 @@ async function oneRun(database) {
     // round is a leak; memory that levels off is the heap the load needs.
     const rounds = [];
     for (let round = 1; round <= ROUNDS; round++) {
+      const probeMs = machineProbeMs();
       const cpu0 = cpuAll();
       const load0 = os.loadavg()[0];
       const started = performance.now();
@@ -297,9 +313,10 @@ async function oneRun(database) {
         serverCpuCoresUsed: Math.round((serverCpuMs / 1000 / elapsed) * 100) / 100,
         serverRssMiB: { afterLoad: rssAfter, [`after${IDLE}sIdle`]: rssIdle },
         loadAverage1m: { atStart: load0, atEnd: loadAvg },
+        machineProbeMs: probeMs,
       };
       rounds.push(r);
-      log(`${database} round ${round}: /coverage p50 ${r.coverage.p50ms} ms p95 ${r.coverage.p95ms} ms; /api/v1/shifts p95 ${r.shifts.p95ms} ms; ${r.all.requestsPerSecond} req/s; ${r.all.errors} errors; server CPU ${r.serverCpuMsPerRequest} ms/request on ${r.serverCpuCoresUsed} cores; RSS ${rssAfter} → ${rssIdle} MiB idle; load average ${loadAvg.toFixed(1)}`);
+      log(`${database} round ${round}: /coverage p50 ${r.coverage.p50ms} ms p95 ${r.coverage.p95ms} ms; /api/v1/shifts p95 ${r.shifts.p95ms} ms; ${r.all.requestsPerSecond} req/s; ${r.all.errors} errors; server CPU ${r.serverCpuMsPerRequest} ms/request on ${r.serverCpuCoresUsed} cores; RSS ${rssAfter} → ${rssIdle} MiB idle; load average ${loadAvg.toFixed(1)}; machine probe ${probeMs} ms`);
     }
     const out = { database, instances, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore }, rounds };
     return out;
@@ -404,7 +421,7 @@ const apiCoverage = {
 const report = MIX === "api-coverage" ? { ...previous, apiCoverage } : {
   generatedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  note: "Client and server share the machine's cores; other work on the machine shows in loadAverage1m.",
+  note: "Client and server share the machine's cores; other work on the machine shows in loadAverage1m, and how fast the machine itself was in machineProbeMs (fixed work timed before each round, lower is faster).",
   goal: { postgres: "p95 < 500 ms on /coverage at 50 clients", pglite: "p95 < 1 s on /coverage at 50 clients", memory: "flat after the run" },
   runs,
   ...(previous.apiCoverage ? { apiCoverage: previous.apiCoverage } : {}),
