@@ -57,10 +57,9 @@ const { values: args } = parseArgs({
     /** A folder for the server's V8 CPU profile (written when it stops), to find where the time goes. */
     "cpu-prof": { type: "string" },
     /**
-     * Dashboard processes on one Postgres (the page mix only), clients spread over them as a
-     * load balancer would: one Node process uses one core for rendering, so a 2-core server
-     * runs two (the scale-out story of `npm run demo:cluster`). The embedded database serves
-     * one process.
+     * Dashboard processes on one Postgres (the page mix only), on one port as `npm start`
+     * runs them (scripts/serve.mjs, WEB_CONCURRENCY): one Node process uses one core for
+     * rendering, so a 2-core server runs two. The embedded database serves one process.
      */
     instances: { type: "string", default: "1" },
   },
@@ -260,15 +259,13 @@ async function oneRun(database) {
     log(`${database}: starting the production server on ${HOST}:${port}`);
     const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"], database)}`] : [];
     const instances = database === "postgres" ? INSTANCES : 1;
-    const ports = [port];
-    for (let k = 1; k < instances; k++) ports.push(await freePort());
-    for (const p of ports) {
-      const s = spawn(process.execPath, [...profile, ...nextStartArgs(p, HOST)], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
-      servers.push(s);
-      await waitForServer(p, s);
-    }
-    if (instances > 1) log(`${database}: ${instances} dashboard processes on ports ${ports.join(", ")}`);
-    // Every process reads the same signed cookie (one NEXTAUTH_SECRET), so a session from one works on all.
+    // Several processes: `npm start`'s cluster on one port (the profile flags reach every process).
+    const serve = instances > 1 ? [...profile, "scripts/serve.mjs", "-p", String(port), "-H", HOST] : [...profile, ...nextStartArgs(port, HOST)];
+    const s = spawn(process.execPath, serve, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, WEB_CONCURRENCY: String(instances) }, detached: true });
+    servers.push(s);
+    await waitForServer(port, s);
+    if (instances > 1) log(`${database}: ${instances} dashboard processes on port ${port}`);
+    // CPU and memory of the process tree: the cluster's processes are children of the first.
     const cpuAll = () => servers.reduce((acc, s) => acc + cpuMs(s.pid), 0);
     const rssAll = () => servers.reduce((acc, s) => acc + rssMiB(s.pid), 0);
 
@@ -278,7 +275,7 @@ async function oneRun(database) {
       const coverage = i < half;
       const email = coverage ? COVERAGE_USERS[i % COVERAGE_USERS.length] : SHIFTS_USERS[i % SHIFTS_USERS.length];
       const agentId = `AGENT-${1001 + ((i * 37) % 300)}`;
-      clients.push({ target: coverage ? "coverage" : "shifts", email, port: ports[i % ports.length], path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
+      clients.push({ target: coverage ? "coverage" : "shifts", email, port, path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
     }
     log(`${database}: ${clients.length} clients signed in`);
     const rssStart = rssAll();

@@ -1,6 +1,6 @@
 /**
- * How every script starts the production dashboard (`npm start` says the same in
- * package.json): `node <flags> next start -p <port> -H <host>`.
+ * How every script starts the production dashboard: `node <flags> next start -p <port>
+ * -H <host>` (`npm start`, scripts/serve.mjs, starts each of its processes so too).
  *
  * The flags size V8's young generation (where every object is born) at 64 MiB from the
  * start instead of 1 MiB growing to 16. A page answer allocates a few MiB (React's tree,
@@ -18,4 +18,16 @@ export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64", "--min-semi-space-
 /** The arguments after `node` that start the built dashboard on `host:port`. */
 export function nextStartArgs(port, host) {
   return [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", host];
+}
+
+/**
+ * How many dashboard processes `npm start` runs on its port: WEB_CONCURRENCY when set,
+ * else one per core on Postgres, and one on the embedded database (a single process opens
+ * its data folder).
+ */
+export function dashboardProcesses(env, cores) {
+  if (!env.DATABASE_URL) return 1;
+  const asked = Number(env.WEB_CONCURRENCY);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
+  return Math.max(1, cores);
 }
