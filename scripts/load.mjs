@@ -184,7 +184,7 @@ async function drive(port, clients, until) {
       while (performance.now() < until) {
         const t0 = performance.now();
         try {
-          const res = await request(c.port ?? port, "GET", c.path, { headers: c.headers });
+          const res = await request(port, "GET", c.path, { headers: c.headers });
           const ms = performance.now() - t0;
           if (res.status === 200) out.samples.push({ ms, bytes: res.bytes });
           else out.errors.push(`HTTP ${res.status}`);
@@ -251,7 +251,6 @@ async function oneRun(database) {
     };
   }
   let server;
-  const servers = [];
   try {
     log(`${database}: seeding the demo`);
     run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
@@ -261,13 +260,12 @@ async function oneRun(database) {
     const instances = database === "postgres" ? INSTANCES : 1;
     // Several processes: `npm start`'s cluster on one port (the profile flags reach every process).
     const serve = instances > 1 ? [...profile, "scripts/serve.mjs", "-p", String(port), "-H", HOST] : [...profile, ...nextStartArgs(port, HOST)];
-    const s = spawn(process.execPath, serve, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, WEB_CONCURRENCY: String(instances) }, detached: true });
-    servers.push(s);
-    await waitForServer(port, s);
+    server = spawn(process.execPath, serve, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, WEB_CONCURRENCY: String(instances) }, detached: true });
+    await waitForServer(port, server);
     if (instances > 1) log(`${database}: ${instances} dashboard processes on port ${port}`);
     // CPU and memory of the process tree: the cluster's processes are children of the first.
-    const cpuAll = () => servers.reduce((acc, s) => acc + cpuMs(s.pid), 0);
-    const rssAll = () => servers.reduce((acc, s) => acc + rssMiB(s.pid), 0);
+    const cpuAll = () => cpuMs(server.pid);
+    const rssAll = () => rssMiB(server.pid);
 
     const half = Math.floor(CLIENTS / 2);
     const clients = [];
@@ -275,7 +273,7 @@ async function oneRun(database) {
       const coverage = i < half;
       const email = coverage ? COVERAGE_USERS[i % COVERAGE_USERS.length] : SHIFTS_USERS[i % SHIFTS_USERS.length];
       const agentId = `AGENT-${1001 + ((i * 37) % 300)}`;
-      clients.push({ target: coverage ? "coverage" : "shifts", email, port, path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
+      clients.push({ target: coverage ? "coverage" : "shifts", email, path: coverage ? "/coverage" : `/api/v1/shifts?agentId=${agentId}`, headers: { cookie: await signIn(port, email) } });
     }
     log(`${database}: ${clients.length} clients signed in`);
     const rssStart = rssAll();
@@ -318,7 +316,7 @@ async function oneRun(database) {
     const out = { database, instances, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore }, rounds };
     return out;
   } finally {
-    await Promise.all([...new Set([server, ...servers])].filter((p) => p && p.exitCode === null).map(stopServer));
+    if (server && server.exitCode === null) await stopServer(server);
     await cleanUp();
   }
 }

@@ -15,9 +15,12 @@
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64", "--min-semi-space-size=64"];
 
+/** Next's command line, run by node itself (not through npx) so the flags reach the server. */
+export const NEXT_BIN = "node_modules/next/dist/bin/next";
+
 /** The arguments after `node` that start the built dashboard on `host:port`. */
 export function nextStartArgs(port, host) {
-  return [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", host];
+  return [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(port), "-H", host];
 }
 
 /**

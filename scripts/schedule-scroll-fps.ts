@@ -15,6 +15,7 @@ import { chromium } from "@playwright/test";
 import { openPglite } from "../lib/db/client";
 import { nextMonday, seedDemo } from "../lib/services/seed/demo";
 import { seedBig } from "../tests/bench/cases/schedule-view";
+import { nextStartArgs } from "./next-start.mjs";
 
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shiftboard-fps-"));
@@ -27,7 +28,7 @@ await o.close();
 const url = `http://127.0.0.1:${port}`;
 const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dir, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), CXONE_SECRET_KEY: randomBytes(32).toString("base64"), NEXTAUTH_URL: url };
 delete env.DATABASE_URL;
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
   stdio: process.env.FPS_DEBUG ? "inherit" : "ignore",
   env,
 });

@@ -16,10 +16,10 @@
  */
 import cluster from "node:cluster";
 import os from "node:os";
-import { dashboardProcesses, SERVER_NODE_FLAGS } from "./next-start.mjs";
+import { dashboardProcesses, NEXT_BIN, SERVER_NODE_FLAGS } from "./next-start.mjs";
 
 const count = dashboardProcesses(process.env, os.availableParallelism());
-cluster.setupPrimary({ exec: "node_modules/next/dist/bin/next", args: ["start", ...process.argv.slice(2)], execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS] });
+cluster.setupPrimary({ exec: NEXT_BIN, args: ["start", ...process.argv.slice(2)], execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS] });
 
 let stopping = false;
 let exitCode = 0;
