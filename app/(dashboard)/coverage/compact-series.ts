@@ -145,16 +145,26 @@ export function packGaps(rows: readonly GapTableRow[], timeZone: string): Packed
 }
 
 /**
- * The last string read and its rows: the server renders the same cached rows for every
- * request until the schedule changes (comparing two equal strings is far cheaper than
- * parsing one). The rows are never changed in place (the table sorts a copy).
+ * The strings read lately and their rows, most recent last: the server renders the same
+ * cached rows for every request until the schedule changes (looking a string up is far
+ * cheaper than parsing it and reading each row's day in its zone). More than one, because
+ * requests alternate between views: a planner's all-sites page and each supervisor's own
+ * site (one entry thrashed under load: parsing was 3 % of the server's time). The rows are
+ * never changed in place (the table sorts a copy).
  */
-let last: { packed: string; rows: GapTableRow[] } | null = null;
+const recentGaps = new Map<string, GapTableRow[]>();
+export const RECENT_GAPS_KEPT = 16;
 
 export function unpackGaps(packed: PackedGaps): GapTableRow[] {
-  if (last?.packed === packed) return last.rows;
-  last = { packed, rows: parseGaps(packed) };
-  return last.rows;
+  let rows = recentGaps.get(packed);
+  if (rows) {
+    recentGaps.delete(packed);
+  } else {
+    rows = parseGaps(packed);
+    if (recentGaps.size >= RECENT_GAPS_KEPT) recentGaps.delete(recentGaps.keys().next().value!);
+  }
+  recentGaps.set(packed, rows);
+  return rows;
 }
 
 function parseGaps(packed: string): GapTableRow[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartPoints, compactCharts, compactGaps, packGaps, packLine, unpackGaps, unpackLine } from "@/app/(dashboard)/coverage/compact-series";
+import { chartPoints, compactCharts, compactGaps, packGaps, packLine, RECENT_GAPS_KEPT, unpackGaps, unpackLine } from "@/app/(dashboard)/coverage/compact-series";
 import type { CoverageCharts, GapRow } from "@/lib/types/coverage";
 
 describe("compactGaps (what the Coverage page sends for its gap table)", () => {
@@ -51,6 +51,21 @@ describe("packGaps / unpackGaps (the gap rows as one string in the page)", () =>
   it("reads each row's day in the view's zone: a window starting 19:30 UTC is the same evening in New York", () => {
     const ny = [{ ...rows[0], date: "2026-12-01", start: Date.UTC(2026, 11, 2, 0, 30), end: Date.UTC(2026, 11, 2, 3), window: "Tue 1 Dec 19:30–22:00 EST" }];
     expect(unpackGaps(packGaps(ny, "America/New_York"))[0].date).toBe("2026-12-01");
+  });
+
+  it("reads a string seen lately from memory while views alternate (all sites, one site, all sites), and forgets the oldest beyond its limit", () => {
+    // Equal content in new string objects, as each request's payload brings them.
+    const fresh = <T extends string>(s: T) => JSON.parse(JSON.stringify(s)) as T;
+    const allSites = packGaps(rows, "UTC");
+    const oneSite = packGaps(rows.slice(0, 1), "UTC");
+    const first = unpackGaps(fresh(allSites));
+    const other = unpackGaps(fresh(oneSite));
+    expect(unpackGaps(fresh(allSites))).toBe(first);
+    expect(unpackGaps(fresh(oneSite))).toBe(other);
+    for (let i = 0; i < RECENT_GAPS_KEPT; i++) unpackGaps(packGaps(rows.slice(0, 1 + (i % 3)).map((r) => ({ ...r, window: `${r.window} #${i}` })), "UTC"));
+    const again = unpackGaps(fresh(allSites));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it("writes each skill id once, not once per row", () => {
