@@ -38,8 +38,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildIsCurrent, sourceHash, writeBuildStamp } from "./build-stamp.mjs";
-import { nextStartArgs } from "./next-start.mjs";
-import { cpuMs, rssMiB } from "./proc-stats.mjs";
+import { dashboardProcesses, nextStartArgs } from "./next-start.mjs";
+import { cpuMs, cpuMsBetween, cpuMsByName, rssMiB } from "./proc-stats.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -57,11 +57,11 @@ const { values: args } = parseArgs({
     /** A folder for the server's V8 CPU profile (written when it stops), to find where the time goes. */
     "cpu-prof": { type: "string" },
     /**
-     * Dashboard processes on one Postgres (the page mix only), on one port as `npm start`
-     * runs them (scripts/serve.mjs, WEB_CONCURRENCY): one Node process uses one core for
-     * rendering, so a 2-core server runs two. The embedded database serves one process.
+     * Dashboard processes on one Postgres (the page mix only), on one port, started by
+     * scripts/serve.mjs as `npm start` starts them. "auto" (the default) is what `npm start`
+     * runs: one per core on Postgres. The embedded database always serves one process.
      */
-    instances: { type: "string", default: "1" },
+    instances: { type: "string", default: "auto" },
   },
 });
 const HOST = "127.0.0.1";
@@ -75,7 +75,8 @@ const PASSWORD = "shiftboard-demo";
 const COVERAGE_USERS = ["planner@demo.local", "admin@demo.local", "supervisor.nyc@demo.local", "supervisor.lon@demo.local"];
 const SHIFTS_USERS = ["planner@demo.local", "admin@demo.local"];
 const MIX = args.mix;
-const INSTANCES = Math.min(4, Math.max(1, Number(args.instances)));
+const INSTANCES = args.instances === "auto" ? dashboardProcesses({ DATABASE_URL: "postgres" }, os.availableParallelism()) : Math.min(4, Math.max(1, Number(args.instances)));
+if (!Number.isInteger(INSTANCES)) throw new Error("--instances is a number or auto");
 if (MIX !== "pages" && MIX !== "api-coverage") throw new Error("--mix is pages or api-coverage");
 /** One week (the demo's, the route's default range), every skill, net. */
 const API_COVERAGE_PATH = "/api/v1/coverage";
@@ -258,9 +259,8 @@ async function oneRun(database) {
     log(`${database}: starting the production server on ${HOST}:${port}`);
     const profile = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"], database)}`] : [];
     const instances = database === "postgres" ? INSTANCES : 1;
-    // Several processes: `npm start`'s cluster on one port (the profile flags reach every process).
-    const serve = instances > 1 ? [...profile, "scripts/serve.mjs", "-p", String(port), "-H", HOST] : [...profile, ...nextStartArgs(port, HOST)];
-    server = spawn(process.execPath, serve, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, WEB_CONCURRENCY: String(instances) }, detached: true });
+    // Started as `npm start` starts it: its cluster on one port (the profile flags reach every process).
+    server = spawn(process.execPath, [...profile, "scripts/serve.mjs", "-p", String(port), "-H", HOST], { stdio: ["ignore", "ignore", "inherit"], env: { ...env, WEB_CONCURRENCY: String(instances) }, detached: true });
     await waitForServer(port, server);
     if (instances > 1) log(`${database}: ${instances} dashboard processes on port ${port}`);
     // CPU and memory of the process tree: the cluster's processes are children of the first.
@@ -286,11 +286,16 @@ async function oneRun(database) {
     for (let round = 1; round <= ROUNDS; round++) {
       const probeMs = machineProbeMs();
       const cpu0 = cpuAll();
+      const client0 = process.cpuUsage();
+      const postgres0 = cpuMsByName("postgres");
       const load0 = os.loadavg()[0];
       const started = performance.now();
       const result = await drive(port, clients, started + SECONDS * 1000);
       const elapsed = (performance.now() - started) / 1000;
       const serverCpuMs = cpuAll() - cpu0;
+      const clientCpu = process.cpuUsage(client0);
+      const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+      const postgresCpuMs = cpuMsBetween(postgres0, cpuMsByName("postgres"));
       const rssAfter = rssAll();
       const loadAvg = os.loadavg()[0];
       await new Promise((r) => setTimeout(r, IDLE * 1000));
@@ -306,12 +311,16 @@ async function oneRun(database) {
         // machine it got (2.0 = both cores of a 2-core machine the whole time).
         serverCpuMsPerRequest: Math.round(serverCpuMs / Math.max(1, all.length)),
         serverCpuCoresUsed: Math.round((serverCpuMs / 1000 / elapsed) * 100) / 100,
+        // Where the rest of the machine went: this load generator, and every Postgres
+        // process on the machine (the embedded database runs inside the server).
+        clientCpuCoresUsed: Math.round((clientCpuMs / 1000 / elapsed) * 100) / 100,
+        ...(database === "postgres" ? { postgresCpuCoresUsed: Math.round((postgresCpuMs / 1000 / elapsed) * 100) / 100 } : {}),
         serverRssMiB: { afterLoad: rssAfter, [`after${IDLE}sIdle`]: rssIdle },
         loadAverage1m: { atStart: load0, atEnd: loadAvg },
         machineProbeMs: probeMs,
       };
       rounds.push(r);
-      log(`${database} round ${round}: /coverage p50 ${r.coverage.p50ms} ms p95 ${r.coverage.p95ms} ms; /api/v1/shifts p95 ${r.shifts.p95ms} ms; ${r.all.requestsPerSecond} req/s; ${r.all.errors} errors; server CPU ${r.serverCpuMsPerRequest} ms/request on ${r.serverCpuCoresUsed} cores; RSS ${rssAfter} → ${rssIdle} MiB idle; load average ${loadAvg.toFixed(1)}; machine probe ${probeMs} ms`);
+      log(`${database} round ${round}: /coverage p50 ${r.coverage.p50ms} ms p95 ${r.coverage.p95ms} ms; /api/v1/shifts p95 ${r.shifts.p95ms} ms; ${r.all.requestsPerSecond} req/s; ${r.all.errors} errors; server CPU ${r.serverCpuMsPerRequest} ms/request on ${r.serverCpuCoresUsed} cores (client ${r.clientCpuCoresUsed}${r.postgresCpuCoresUsed === undefined ? "" : `, Postgres ${r.postgresCpuCoresUsed}`}); RSS ${rssAfter} → ${rssIdle} MiB idle; load average ${loadAvg.toFixed(1)}; machine probe ${probeMs} ms`);
     }
     const out = { database, instances, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP, serverRssMiB: { afterSignIn: rssStart, beforeLoad: rssBefore }, rounds };
     return out;

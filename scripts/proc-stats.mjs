@@ -59,3 +59,32 @@ export function cpuMs(rootPid) {
   }
   return total * 10; // USER_HZ is 100 on Linux
 }
+
+/**
+ * CPU time so far of every process whose command name is `name` (e.g. "postgres": the
+ * server and its backends), per process id, in ms. Two readings' difference is what those
+ * processes spent in between (a process that appeared meanwhile counts from zero).
+ */
+export function cpuMsByName(name) {
+  const out = new Map();
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (comm !== name) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(Number(d), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** What processes spent between two cpuMsByName readings, in ms. */
+export function cpuMsBetween(before, after) {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
