@@ -425,7 +425,7 @@ const apiCoverage = {
 const report = MIX === "api-coverage" ? { ...previous, apiCoverage } : {
   generatedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  note: "Client and server share the machine's cores; other work on the machine shows in loadAverage1m, and how fast the machine itself was in machineProbeMs (fixed work timed before each round, lower is faster).",
+  note: "Client, server and Postgres share the machine's cores: serverCpuCoresUsed, clientCpuCoresUsed (this load generator) and postgresCpuCoresUsed say what each took; other work on the machine shows in loadAverage1m, and how fast the machine itself was in machineProbeMs (fixed work timed before each round, lower is faster). The dashboard runs as npm start runs it (instances: processes on one port).",
   goal: { postgres: "p95 < 500 ms on /coverage at 50 clients", pglite: "p95 < 1 s on /coverage at 50 clients", memory: "flat after the run" },
   runs,
   ...(previous.apiCoverage ? { apiCoverage: previous.apiCoverage } : {}),
