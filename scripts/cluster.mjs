@@ -6,7 +6,8 @@
  *
  * SIGINT/SIGTERM/SIGHUP are passed to every process and this exits 0 when they have all
  * stopped. If one exits on its own, the others are stopped too and this exits with its
- * code (1 when it was killed by a signal): a half-running cluster is worse than none.
+ * code (1 when it was killed by a signal or ended with 0): a half-running cluster is worse
+ * than none.
  */
 import cluster from "node:cluster";
 
