@@ -1,63 +1,64 @@
 /**
- * What a process and its descendants use, read from Linux /proc: resident memory and CPU
- * time so far. For scripts/load.mjs (a server's cost per answer, however busy the machine).
+ * What processes use, read from Linux /proc: resident memory and CPU time so far, of a
+ * process and its descendants or of every process with one command name. For
+ * scripts/load.mjs (a server's cost per answer, however busy the machine).
  */
 import fs from "node:fs";
 
-/** Resident memory of a process and its descendants, in MiB (Linux /proc). */
-export function rssMiB(rootPid) {
-  const children = new Map();
+/** Every process now: parent, command name and CPU time (user + system) so far in ms. */
+function processTable() {
+  const table = new Map();
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
+      // The command name is in parentheses and may itself hold spaces or parentheses.
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // USER_HZ is 100 on Linux: a tick is 10 ms.
+      table.set(Number(d), { ppid: Number(fields[1]), comm, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 });
     } catch {
       // gone meanwhile
     }
   }
-  let kb = 0;
+  return table;
+}
+
+/** A process and its descendants, by id. */
+function tree(table, rootPid) {
+  const children = new Map();
+  for (const [pid, { ppid }] of table) {
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(pid);
+  }
+  const out = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** Resident memory of a process and its descendants, in MiB. */
+export function rssMiB(rootPid) {
+  let kb = 0;
+  for (const pid of tree(processTable(), rootPid)) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       if (m) kb += Number(m[1]);
     } catch {
       // gone meanwhile
     }
-    stack.push(...(children.get(pid) ?? []));
   }
   return Math.round(kb / 1024);
 }
 
 /** CPU time (user + system) of a process and its descendants so far, in ms: what the server spent, however busy the machine. */
 export function cpuMs(rootPid) {
-  const children = new Map();
-  const ticks = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ppid = Number(fields[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-      ticks.set(Number(d), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop();
-    total += ticks.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total * 10; // USER_HZ is 100 on Linux
+  const table = processTable();
+  return tree(table, rootPid).reduce((total, pid) => total + (table.get(pid)?.cpuMs ?? 0), 0);
 }
 
 /**
@@ -67,18 +68,7 @@ export function cpuMs(rootPid) {
  */
 export function cpuMsByName(name) {
   const out = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      if (comm !== name) continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(Number(d), (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // gone meanwhile
-    }
-  }
+  for (const [pid, p] of processTable()) if (p.comm === name) out.set(pid, p.cpuMs);
   return out;
 }
 
