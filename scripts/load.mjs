@@ -59,7 +59,8 @@ const { values: args } = parseArgs({
     /**
      * Dashboard processes on one Postgres (the page mix only), on one port, started by
      * scripts/serve.mjs as `npm start` starts them. "auto" (the default) is what `npm start`
-     * runs: one per core on Postgres. The embedded database always serves one process.
+     * runs: one per core on Postgres, or WEB_CONCURRENCY when set. The embedded database
+     * always serves one process.
      */
     instances: { type: "string", default: "auto" },
   },
@@ -75,7 +76,8 @@ const PASSWORD = "shiftboard-demo";
 const COVERAGE_USERS = ["planner@demo.local", "admin@demo.local", "supervisor.nyc@demo.local", "supervisor.lon@demo.local"];
 const SHIFTS_USERS = ["planner@demo.local", "admin@demo.local"];
 const MIX = args.mix;
-const INSTANCES = args.instances === "auto" ? dashboardProcesses({ DATABASE_URL: "postgres" }, os.availableParallelism()) : Math.min(4, Math.max(1, Number(args.instances)));
+// "auto": the count `npm start` would run on this Postgres (per core, or WEB_CONCURRENCY when set).
+const INSTANCES = args.instances === "auto" ? dashboardProcesses({ ...process.env, DATABASE_URL: PG_URL }, os.availableParallelism()) : Math.min(4, Math.max(1, Number(args.instances)));
 if (!Number.isInteger(INSTANCES)) throw new Error("--instances is a number or auto");
 if (MIX !== "pages" && MIX !== "api-coverage") throw new Error("--mix is pages or api-coverage");
 /** One week (the demo's, the route's default range), every skill, net. */
