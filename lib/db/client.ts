@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import { env } from "../env";
 import { logger } from "../logger";
+import { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
 /**
@@ -29,16 +30,28 @@ export interface OpenedDb {
   close: () => Promise<void>;
 }
 
+export interface PgliteOptions {
+  /**
+   * Run PGlite on a thread of its own (lib/db/pglite-thread.ts), as the dashboard server
+   * does, so its statements do not hold up the thread that answers requests. Scripts and
+   * tests open it in process unless they ask.
+   */
+  thread?: boolean;
+  /** With `thread`: told when the thread dies (every later statement fails). */
+  onStopped?: (reason: Error) => void;
+}
+
 /** Opens an in-memory PGlite (tests) or a folder-backed one, and migrates it. */
-export async function openPglite(dataDir?: string): Promise<OpenedDb> {
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<OpenedDb> {
   let release = () => {};
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     release = acquireFolderLock(dataDir);
   }
   try {
-    const client = new PGlite(dataDir);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    // The thread speaks the two calls Drizzle's PGlite driver makes (query, transaction).
+    const client = options.thread ? await PgliteThread.start(dataDir, { onStopped: options.onStopped }) : new PGlite(dataDir);
+    const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db,
@@ -139,10 +152,17 @@ export function getOpenedDb(): Promise<OpenedDb> {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
     globalForDb.__shiftboardDb = DATABASE_URL
       ? openPostgres(DATABASE_URL)
-      : openPglite(path.resolve(/*turbopackIgnore: true*/ process.cwd(), PGLITE_DATA_DIR));
+      : openPglite(path.resolve(/*turbopackIgnore: true*/ process.cwd(), PGLITE_DATA_DIR), { thread: true, onStopped: stopServer });
     globalForDb.__shiftboardDb.catch(() => {
       globalForDb.__shiftboardDb = undefined;
     });
   }
   return globalForDb.__shiftboardDb;
+}
+
+/** The embedded database's thread died: nothing can be answered, so the server stops with the reason (as at start-up). */
+function stopServer(reason: Error): void {
+  logger.fatal({ err: reason }, "the embedded database stopped; the server stops");
+  console.error(`\nShiftboard stops: ${reason.message}\n`);
+  process.exit(1);
 }

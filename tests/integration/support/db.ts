@@ -51,6 +51,6 @@ export async function openScratchPostgres(url: string): Promise<OpenedDb> {
 }
 
 export const TEST_DRIVERS: TestDriver[] = [
-  { name: "pglite", open: () => openPglite() },
+  { name: "pglite", open: () => openPglite(undefined, { thread: true }) },
   ...(TEST_DATABASE_URL ? [{ name: "postgres" as const, open: () => openScratchPostgres(TEST_DATABASE_URL!) }] : []),
 ];
