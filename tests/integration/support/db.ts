@@ -1,5 +1,6 @@
 /**
- * Test databases: PGlite in memory always, and a fresh database on the Postgres server
+ * Test databases: PGlite in memory always (on its own thread, as the dashboard server opens
+ * it: lib/db/pglite-thread.ts), and a fresh database on the Postgres server
  * named by TEST_DATABASE_URL when it is set, so every integration test runs on both drivers.
  */
 import { randomBytes } from "node:crypto";
