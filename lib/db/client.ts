@@ -33,8 +33,8 @@ export interface OpenedDb {
 export interface PgliteOptions {
   /**
    * Run PGlite on a thread of its own (lib/db/pglite-thread.ts), as the dashboard server
-   * does, so its statements do not hold up the thread that answers requests. Scripts and
-   * tests open it in process unless they ask.
+   * does, so its statements do not hold up the thread that answers requests (the
+   * integration tests' embedded driver too). Scripts open it in process.
    */
   thread?: boolean;
   /** With `thread`: told when the thread dies (every later statement fails). */
@@ -48,20 +48,24 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     fs.mkdirSync(dataDir, { recursive: true });
     release = acquireFolderLock(dataDir);
   }
+  let client: PGlite | PgliteThread | undefined;
   try {
     // The thread speaks the two calls Drizzle's PGlite driver makes (query, transaction).
-    const client = options.thread ? await PgliteThread.start(dataDir, { onStopped: options.onStopped }) : new PGlite(dataDir);
+    client = options.thread ? await PgliteThread.start(dataDir, { onStopped: options.onStopped }) : new PGlite(dataDir);
     const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = client;
     return {
       db,
       driver: "pglite",
       close: async () => {
-        await client.close();
+        await opened.close();
         release();
       },
     };
   } catch (e) {
+    // Closed before the folder is released: a retry must not find the folder still open here.
+    await client?.close().catch(() => undefined);
     release();
     throw e;
   }

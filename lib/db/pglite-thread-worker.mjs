@@ -33,7 +33,14 @@ function errorData(e) {
 
 function answer(id, work) {
   work.then(
-    (result) => parentPort.postMessage({ id, ok: true, result }),
+    (result) => {
+      try {
+        parentPort.postMessage({ id, ok: true, result });
+      } catch (e) {
+        // A value the structured clone cannot carry fails this statement, not the thread.
+        parentPort.postMessage({ id, ok: false, error: errorData(e) });
+      }
+    },
     (e) => parentPort.postMessage({ id, ok: false, error: errorData(e) }),
   );
 }
