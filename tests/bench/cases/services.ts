@@ -25,12 +25,12 @@ import { readCsvUpload } from "../../../lib/api/csv-upload";
 import type { DemoData } from "../../../lib/demo/generate";
 import type { BenchCase } from "../harness";
 
-const WEEK = "2026-11-23";
+export const WEEK = "2026-11-23";
 const ROWS = 100_000;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** 100,000 valid rows over the demo agents, one 8-hour day shift each per day, from 2027 on (clear of the demo week). */
-function demoCsv(demo: DemoData, rows: number): string {
+export function demoCsv(demo: DemoData, rows: number): string {
   const sites = new Map(demo.sites.map((s) => [s.id, s]));
   const lines = ["agentId,start,end,skills,status,breaks,siteId,notes"];
   const offsetOf = (zone: string, day: string) => {
