@@ -131,6 +131,14 @@ describe("the embedded database on its own thread", () => {
     expect(events).toEqual(["transaction done", "outside saw 2"]);
   });
 
+  it("fails a statement whose parameter cannot cross the thread, and goes on answering the next", async () => {
+    const t = await startThread();
+    await expect(t.query("select $1::text as v", [() => "not data"])).rejects.toThrow(/could not be cloned/);
+    // Nothing is left waiting for an answer that will never come (it would keep the process alive).
+    expect((t as unknown as { waiting: Map<number, unknown> }).waiting.size).toBe(0);
+    expect((await t.query("select $1::text as v", ["data"])).rows).toEqual([{ v: "data" }]);
+  });
+
   it("refuses a type parser that would change values, instead of dropping it silently", async () => {
     const t = await startThread();
     await expect(t.query("select now() as t", [], { parsers: { 1184: (v: string) => new Date(v) } })).rejects.toThrow(/parser for type 1184 cannot run/);
