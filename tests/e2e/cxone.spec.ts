@@ -12,7 +12,8 @@ let sim: ChildProcess;
 let simUrl = "";
 
 test.beforeAll(async () => {
-  sim = spawn("npx", ["tsx", "--conditions=react-server", "scripts/cxone-sim.ts", "--demo", "--profile", "platform", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  // One process (tsx as node's loader, not npx → tsx → node), so kill() below ends the simulator itself.
+  sim = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/cxone-sim.ts", "--demo", "--profile", "platform", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   simUrl = await new Promise<string>((resolve, reject) => {
     let out = "";
     sim.stdout!.on("data", (b: Buffer) => {
