@@ -3,13 +3,10 @@
  * cancellation (the worker is terminated; the last incumbent it posted is kept) and memory
  * limits (a worker that runs out of memory ends with a note instead of taking the process down).
  *
- * The worker is `solve-worker.mjs` beside this file, located with `new URL(…, import.meta.url)`
- * (vitest, tsx and `npm run worker` resolve it to the source file). A bundled server that
- * moves this module sets `SHIFTBOARD_SOLVER_WORKER` — or passes `workerPath` — to the file's path.
+ * The worker is `solve-worker.mjs` beside this file, found from the project's root (see
+ * workerLocation); `SHIFTBOARD_SOLVER_WORKER`, or `workerPath`, names another path.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { z } from "zod";
 import type { SparseModel } from "../domain/optimize/exact/model";
@@ -79,15 +76,10 @@ function threads(): { Worker: typeof WorkerThread } {
 function workerLocation(explicit?: string | URL): string | URL {
   if (explicit) return explicit;
   if (process.env.SHIFTBOARD_SOLVER_WORKER) return process.env.SHIFTBOARD_SOLVER_WORKER;
-  // Beside this module under vitest, tsx and `npm run worker`; in a bundled server build the
-  // module has moved, so the source file under the working directory is used.
-  try {
-    // The name is built at run time so the bundler does not take it for an asset to emit.
-    const beside = new URL(`./${["solve-worker", "mjs"].join(".")}`, import.meta.url);
-    if (beside.protocol === "file:" && existsSync(fileURLToPath(beside))) return beside;
-  } catch {
-    // import.meta.url is not a file URL in some bundles.
-  }
+  // From the project's root, where the server, `npm run worker`, tsx and vitest all run (as
+  // lib/db/pglite-thread.ts finds its worker). Not `new URL(…, import.meta.url)`: the bundler
+  // takes that for an asset pattern over the whole folder, and in the API routes' bundle it
+  // resolved to run-capacity.ts, so every solve there ended at once with status ERROR.
   return join(/* turbopackIgnore: true */ process.cwd(), "lib", "optimize", "solve-worker.mjs");
 }
 
