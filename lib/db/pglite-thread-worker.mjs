@@ -7,7 +7,7 @@
  * beside the main thread, which only posts statements and receives their rows.
  *
  * Messages in: { id, op: "query", sql, params, rowMode, passThroughTypes, tx? },
- * { id, op: "begin" | "commit" | "rollback", tx }, { id, op: "close" }.
+ * { id, op: "begin" | "commit" | "rollback", tx }, { id, op: "ready" | "close" }.
  * Messages out: { id, ok: true, result? } or { id, ok: false, error }.
  *
  * Each statement is handed to PGlite as soon as its message arrives, so statements sent
@@ -93,14 +93,8 @@ parentPort.on("message", (m) => {
     case "rollback":
       return answer(m.id, end(m.tx, false));
     case "close":
-      return answer(
-        m.id,
-        db.close().then(() => undefined),
-      );
+      return answer(m.id, db.close().then(() => undefined));
     case "ready":
-      return answer(
-        m.id,
-        db.waitReady.then(() => undefined),
-      );
+      return answer(m.id, db.waitReady.then(() => undefined));
   }
 });

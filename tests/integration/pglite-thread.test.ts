@@ -22,7 +22,6 @@ beforeAll(async () => {
   shared = await openPglite(undefined, { thread: true });
 });
 afterAll(() => shared.close());
-const threaded = async () => shared;
 
 async function startThread(onStopped?: (reason: Error) => void): Promise<PgliteThread> {
   const t = await PgliteThread.start(undefined, { onStopped });
@@ -52,7 +51,7 @@ async function longestTimerGapDuring(statement: () => Promise<unknown>): Promise
 
 describe("the embedded database on its own thread", () => {
   it("answers as PGlite does in process: migrated schema, text timestamps and dates, JSON, counts", async () => {
-    const o = await threaded();
+    const o = shared;
     const [row] = await executeRows<{ t: unknown; d: unknown; j: unknown; n: unknown }>(o.db, sql`select '2026-03-08 02:30:00+00'::timestamptz as t, '2026-03-08'::date as d, '{"a":[1,2]}'::jsonb as j, 7::int as n`);
     // Drizzle's driver asks for timestamps and dates as text; the thread keeps them so.
     expect(row).toEqual({ t: "2026-03-08 02:30:00+00", d: "2026-03-08", j: { a: [1, 2] }, n: 7 });
@@ -64,7 +63,7 @@ describe("the embedded database on its own thread", () => {
   });
 
   it("keeps a Postgres error's code, constraint and detail, under Drizzle's wrapper as in process", async () => {
-    const o = await threaded();
+    const o = shared;
     await o.db.execute(sql`create table seats (id int primary key)`);
     await o.db.execute(sql`insert into seats values (1)`);
     const failure = await o.db.execute(sql`insert into seats values (1)`).catch((e: unknown) => e);
@@ -72,7 +71,7 @@ describe("the embedded database on its own thread", () => {
   });
 
   it("commits a transaction that resolves and rolls back one that throws, rethrowing its own error", async () => {
-    const o = await threaded();
+    const o = shared;
     await o.db.execute(sql`create table ledger (id int primary key)`);
     await o.db.transaction(async (tx) => {
       await tx.execute(sql`insert into ledger values (1)`);
@@ -88,7 +87,7 @@ describe("the embedded database on its own thread", () => {
   });
 
   it("reports a constraint that fails at COMMIT as the transaction's error, and stores nothing of it", async () => {
-    const o = await threaded();
+    const o = shared;
     await o.db.execute(sql`create table rota (slot int, constraint rota_slot_key unique (slot) deferrable initially deferred)`);
     const failure = await o.db
       .transaction(async (tx) => {
@@ -104,7 +103,7 @@ describe("the embedded database on its own thread", () => {
   });
 
   it("runs statements sent without waiting in the order they were sent, inside a transaction", async () => {
-    const o = await threaded();
+    const o = shared;
     await o.db.execute(sql`create table steps (n serial primary key, label text)`);
     await o.db.transaction(async (tx) => {
       await pipelined(5, (i) => executeCount(tx, sql`insert into steps (label) values (${`step ${i}`})`));
@@ -113,7 +112,7 @@ describe("the embedded database on its own thread", () => {
   });
 
   it("holds statements outside an open transaction back until it ends, as PGlite does in process", async () => {
-    const o = await threaded();
+    const o = shared;
     await o.db.execute(sql`create table queue (id int)`);
     const events: string[] = [];
     let outside: Promise<unknown> | undefined;
