@@ -1,5 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+
+/** An admin mints a token in Settings; returns the token shown once (the dialog stays open). */
+async function mintToken(page: Page, name: string, role: string, sites: string[] = []): Promise<string> {
+  await signIn(page, "admin@demo.local");
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "New API token" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Role").selectOption(role);
+  for (const site of sites) await form.getByLabel(site).check();
+  await form.getByRole("button", { name: "Create token" }).click();
+  const shown = page.getByRole("textbox", { name: "New API token" });
+  await expect(shown).toHaveValue(/^sb_[A-Za-z0-9_-]{43}$/);
+  return shown.inputValue();
+}
 
 test("the API reference renders from our own origin under its CSP, and says how to authenticate", async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -30,16 +44,8 @@ test("the API reference renders from our own origin under its CSP, and says how 
 });
 
 test("an admin mints a token in Settings, it works as a bearer token, and revoking it ends it", async ({ page, request }) => {
-  await signIn(page, "admin@demo.local");
-  await page.goto("/settings");
-  const form = page.getByRole("form", { name: "New API token" });
-  await form.getByLabel("Name").fill("e2e-bi");
-  await form.getByLabel("Role").selectOption("supervisor");
-  await form.getByLabel("NYC").check();
-  await form.getByRole("button", { name: "Create token" }).click();
+  const token = await mintToken(page, "e2e-bi", "supervisor", ["NYC"]);
   const shown = page.getByRole("textbox", { name: "New API token" });
-  await expect(shown).toHaveValue(/^sb_[A-Za-z0-9_-]{43}$/);
-  const token = await shown.inputValue();
 
   const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(200);
@@ -58,15 +64,7 @@ test("an admin mints a token in Settings, it works as a bearer token, and revoki
 });
 
 test("a planner's token plans capacity through the API: the solver's worker runs in the built server", async ({ page, request }) => {
-  await signIn(page, "admin@demo.local");
-  await page.goto("/settings");
-  const form = page.getByRole("form", { name: "New API token" });
-  await form.getByLabel("Name").fill("e2e-capacity");
-  await form.getByLabel("Role").selectOption("planner");
-  await form.getByRole("button", { name: "Create token" }).click();
-  const shown = page.getByRole("textbox", { name: "New API token" });
-  await expect(shown).toHaveValue(/^sb_/);
-  const token = await shown.inputValue();
+  const token = await mintToken(page, "e2e-capacity", "planner");
 
   // The contract's own example; the route's bundle once handed the solver another file as its worker.
   const contract = await (await request.get("/api/v1/openapi.json")).json();
